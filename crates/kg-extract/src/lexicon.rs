@@ -1,0 +1,202 @@
+//! Word lists compiled into the binary (see `data/README.md` for where each comes from).
+//!
+//! Every multi-word entry is stored as its tokens, lower-cased, diacritics folded and joined by
+//! single spaces (the same tokenizer as the text), so a lookup over text tokens is one hash probe.
+
+use crate::fold::fold;
+use crate::segment::tokenize;
+use kg_model::PlaceType;
+use std::collections::{HashMap, HashSet};
+
+const COUNTRIES: &str = include_str!("../data/countries.tsv");
+const CITIES: &str = include_str!("../data/cities.tsv");
+const PLACES: &str = include_str!("../data/places.tsv");
+const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
+const PERSON_NAMES: &str = include_str!("../data/person_names.txt");
+const COMMON_WORDS: &str = include_str!("../data/common_words.txt");
+const ORG_WORDS: &str = include_str!("../data/org_words.txt");
+const ROLES: &str = include_str!("../data/roles.tsv");
+const HONORIFICS: &str = include_str!("../data/honorifics.txt");
+
+/// A known place.
+#[derive(Debug, Clone)]
+pub struct PlaceEntry {
+    /// Its canonical name ("Türkiye" for "Turkey").
+    pub canonical: String,
+    /// Country, city or other.
+    pub place_type: PlaceType,
+    /// Whether the surface form is an alternative name of a country (not its canonical name).
+    pub is_alias: bool,
+}
+
+/// A role word or title.
+#[derive(Debug, Clone)]
+pub struct RoleEntry {
+    /// Canonical label, lower case.
+    pub canonical: String,
+    /// A head ("minister") or a modifier that may precede a head ("deputy").
+    pub is_head: bool,
+}
+
+/// All lexicons, built once.
+#[derive(Debug)]
+pub struct Lexicon {
+    places: HashMap<String, PlaceEntry>,
+    demonyms: HashMap<String, String>,
+    first_names: HashSet<String>,
+    person_names: HashSet<String>,
+    common_words: HashSet<String>,
+    org_words: HashSet<String>,
+    roles: HashMap<String, RoleEntry>,
+    honorifics: HashSet<String>,
+    /// Longest place name, in tokens.
+    pub max_place_tokens: usize,
+    /// Longest role phrase, in tokens.
+    pub max_role_tokens: usize,
+}
+
+/// The lookup key of a phrase: its tokens, folded, joined by spaces.
+pub fn phrase_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for token in tokenize(text) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&fold(token.text(text)));
+    }
+    key
+}
+
+fn lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn split_alternatives(field: Option<&str>) -> impl Iterator<Item = &str> {
+    field.unwrap_or("").split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl Lexicon {
+    /// Parse the built-in lists.
+    pub fn builtin() -> Self {
+        let mut lexicon = Self {
+            places: HashMap::new(),
+            demonyms: HashMap::new(),
+            first_names: HashSet::new(),
+            person_names: HashSet::new(),
+            common_words: HashSet::new(),
+            org_words: HashSet::new(),
+            roles: HashMap::new(),
+            honorifics: HashSet::new(),
+            max_place_tokens: 1,
+            max_role_tokens: 1,
+        };
+        for line in lines(COUNTRIES) {
+            let mut cols = line.split('\t');
+            let Some(canonical) = cols.next().map(str::trim).filter(|c| !c.is_empty()) else { continue };
+            let alternatives = cols.next();
+            let demonyms = cols.next();
+            lexicon.add_place(canonical, canonical, PlaceType::Country, false);
+            for alt in split_alternatives(alternatives) {
+                lexicon.add_place(alt, canonical, PlaceType::Country, true);
+            }
+            for demonym in split_alternatives(demonyms) {
+                lexicon.demonyms.entry(phrase_key(demonym)).or_insert_with(|| canonical.to_string());
+            }
+        }
+        for line in lines(CITIES) {
+            if let Some(city) = line.split('\t').next().map(str::trim).filter(|c| !c.is_empty()) {
+                lexicon.add_place(city, city, PlaceType::City, false);
+            }
+        }
+        for line in lines(PLACES) {
+            if let Some(place) = line.split('\t').next().map(str::trim).filter(|c| !c.is_empty()) {
+                lexicon.add_place(place, place, PlaceType::Other, false);
+            }
+        }
+        lexicon.first_names = lines(FIRST_NAMES).map(|l| fold(l.trim())).collect();
+        lexicon.person_names = lines(PERSON_NAMES).map(|l| fold(l.trim())).collect();
+        lexicon.common_words = lines(COMMON_WORDS).map(|l| fold(l.trim())).collect();
+        lexicon.org_words = lines(ORG_WORDS).map(|l| fold(l.trim())).collect();
+        lexicon.honorifics = lines(HONORIFICS).map(|l| fold(l.trim().trim_end_matches('.'))).collect();
+        for line in lines(ROLES) {
+            let mut cols = line.split('\t');
+            let (Some(surface), Some(canonical)) = (cols.next(), cols.next()) else { continue };
+            let is_head = cols.next().is_none_or(|c| c.trim() != "modifier");
+            let key = phrase_key(surface);
+            lexicon.max_role_tokens = lexicon.max_role_tokens.max(key.split(' ').count());
+            let entry = RoleEntry { canonical: canonical.trim().to_lowercase(), is_head };
+            // A word listed both ways ("chief") is a head that may also modify.
+            lexicon
+                .roles
+                .entry(key)
+                .and_modify(|e| e.is_head |= entry.is_head)
+                .or_insert(entry);
+        }
+        lexicon
+    }
+
+    fn add_place(&mut self, surface: &str, canonical: &str, place_type: PlaceType, is_alias: bool) {
+        let key = phrase_key(surface);
+        if key.is_empty() {
+            return;
+        }
+        self.max_place_tokens = self.max_place_tokens.max(key.split(' ').count());
+        // Countries win over cities of the same name; the first entry of a kind wins.
+        let entry = PlaceEntry { canonical: canonical.to_string(), place_type, is_alias };
+        match self.places.get(&key) {
+            Some(existing) if existing.place_type == PlaceType::Country || place_type != PlaceType::Country => {}
+            _ => {
+                self.places.insert(key, entry);
+            }
+        }
+    }
+
+    /// The place a folded phrase key names.
+    pub fn place(&self, key: &str) -> Option<&PlaceEntry> {
+        self.places.get(key)
+    }
+
+    /// The canonical country a demonym ("turkish") belongs to.
+    pub fn demonym(&self, key: &str) -> Option<&str> {
+        self.demonyms.get(key).map(String::as_str)
+    }
+
+    /// The canonical country for a name, alias or demonym key.
+    pub fn country(&self, key: &str) -> Option<&str> {
+        self.places
+            .get(key)
+            .filter(|p| p.place_type == PlaceType::Country)
+            .map(|p| p.canonical.as_str())
+            .or_else(|| self.demonym(key))
+    }
+
+    /// Whether a folded word is a known given name.
+    pub fn is_first_name(&self, key: &str) -> bool {
+        self.first_names.contains(key)
+    }
+
+    /// Whether a folded word was seen as part of a person's name.
+    pub fn is_person_name(&self, key: &str) -> bool {
+        self.person_names.contains(key) || self.first_names.contains(key)
+    }
+
+    /// Whether a folded word is ordinary English (usually written in lower case).
+    pub fn is_common_word(&self, key: &str) -> bool {
+        self.common_words.contains(key)
+    }
+
+    /// Whether a folded word marks an organisation name ("council", "ministry").
+    pub fn is_org_word(&self, key: &str) -> bool {
+        self.org_words.contains(key)
+    }
+
+    /// A role phrase by its key.
+    pub fn role(&self, key: &str) -> Option<&RoleEntry> {
+        self.roles.get(key)
+    }
+
+    /// Whether a folded word is an honorific ("mr", "dr").
+    pub fn is_honorific(&self, key: &str) -> bool {
+        self.honorifics.contains(key)
+    }
+}

@@ -1,0 +1,118 @@
+//! kg's extractor: English news text in, entities and facts with byte spans out.
+//!
+//! The pipeline is a sequence of passes over one [`analysis::Analysis`]:
+//! [`segment`] (tokens, sentences) → [`ner`] (names, types, surname and acronym identity) →
+//! [`roles`] (person – role – organisation) → [`events`] (meetings, topics, dates).
+//! Everything is rules over tokens plus the word lists in `data/` (see its README); nothing
+//! here does I/O, mints IRIs or can fail on any input.
+
+pub mod analysis;
+pub mod dates;
+pub mod events;
+pub mod fold;
+pub mod lexicon;
+pub mod ner;
+pub mod roles;
+pub mod segment;
+
+use analysis::Analysis;
+use kg_model::{Document, EntityId, Extraction, Fact, Mention};
+use lexicon::Lexicon;
+
+/// Turns documents into extractions. Built once (it parses the word lists), immutable,
+/// `Send + Sync`.
+#[derive(Debug)]
+pub struct Extractor {
+    lexicon: Lexicon,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor with the built-in word lists.
+    pub fn new() -> Self {
+        Self { lexicon: Lexicon::builtin() }
+    }
+
+    /// Extract entities and facts. Never fails and never panics on any text.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let mut a = Analysis::new(&doc.text, &self.lexicon);
+        let anchor = doc
+            .date
+            .as_deref()
+            .and_then(dates::Date::parse_iso)
+            .or_else(|| dates::dateline(&doc.text, &a.tokens));
+        ner::recognize(&mut a);
+        roles::extract(&mut a);
+        events::extract(&mut a, anchor);
+        finish(a, doc, anchor.map(dates::Date::iso))
+    }
+}
+
+/// Drop entities left without mentions (merged away), renumber the rest in order of creation,
+/// and sort mentions by position.
+fn finish(a: Analysis<'_>, doc: &Document, date: Option<String>) -> Extraction {
+    let mut used = vec![false; a.entities.len()];
+    for f in &a.found {
+        used[f.entity.0] = true;
+    }
+    let mut new_id = vec![None; a.entities.len()];
+    let mut entities = Vec::new();
+    for (old, mut e) in a.entities.into_iter().enumerate() {
+        if used[old] {
+            let id = EntityId(entities.len());
+            new_id[old] = Some(id);
+            e.id = id;
+            entities.push(e);
+        }
+    }
+    let map = |id: EntityId| new_id[id.0].unwrap_or(id);
+    let mut mentions: Vec<Mention> = a
+        .found
+        .iter()
+        .map(|f| Mention {
+            span: f.span,
+            text: f.span.text(a.text).unwrap_or("").to_string(),
+            kind: entities[map(f.entity).0].kind,
+            entity: map(f.entity),
+        })
+        .collect();
+    mentions.sort_by(|x, y| x.span.start.cmp(&y.span.start).then(y.span.end.cmp(&x.span.end)).then(x.entity.cmp(&y.entity)));
+    mentions.dedup_by(|x, y| x.span == y.span && x.entity == y.entity);
+    let facts = a
+        .facts
+        .into_iter()
+        .map(|mut f| {
+            match &mut f {
+                Fact::HoldsRole(h) => {
+                    h.person = map(h.person);
+                    h.organization = map(h.organization);
+                }
+                Fact::Meeting(m) => {
+                    for p in &mut m.participants {
+                        *p = map(*p);
+                    }
+                    m.place = m.place.map(map);
+                    for t in &mut m.topics {
+                        *t = map(*t);
+                    }
+                }
+                Fact::LocatedIn(l) => {
+                    l.inner = map(l.inner);
+                    l.outer = map(l.outer);
+                }
+            }
+            f
+        })
+        .collect();
+    let sentences = a.sentences.iter().map(|r| {
+        let first = a.tokens[r.start].span.start;
+        let last = a.tokens[r.end - 1].span.end;
+        kg_model::Span::new(first, last)
+    });
+    Extraction { document: doc.id.clone(), date, sentences: sentences.collect(), entities, mentions, facts }
+}

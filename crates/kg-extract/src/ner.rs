@@ -1,0 +1,374 @@
+//! Named-entity recognition: runs of capitalised words, typed by gazetteers (countries, cities,
+//! regions), organisation head words ("Council", "Ministry"), titles and given names, and
+//! context ("secretary Rustem Umerov", "Smith said"); then within-document identity: surname-only
+//! mentions join the full name, acronyms join the name they abbreviate.
+
+use crate::analysis::Analysis;
+use kg_model::{EntityId, EntityKind, MergeRule, PlaceType};
+use std::ops::Range;
+
+/// Lower-case words that may join capitalised words inside one name.
+const CONNECTORS: &[&str] = &["of", "and", "for", "the", "&", "de", "del", "la", "van", "von", "der", "al", "bin", "da", "dos", "on"];
+
+/// Verbs of saying that mark the name before them as a person.
+const SAYING: &[&str] = &["said", "says", "told", "added", "wrote", "stated", "explained", "argued", "noted", "insisted"];
+
+/// A name candidate that could not be typed on its own (one unknown word): typed later when it
+/// matches the surname of a person named in full elsewhere in the document.
+struct Pending {
+    tokens: Range<usize>,
+    person_hint: bool,
+}
+
+/// A typed name before entities are assigned.
+enum Typed {
+    Place { canonical: String, place_type: PlaceType, alias: bool },
+    Organization,
+    Person { confident: bool },
+}
+
+/// Find named mentions and give them entities.
+pub fn recognize(a: &mut Analysis<'_>) {
+    let headline_lines = headline_tokens(a);
+    let mut typed: Vec<(Range<usize>, Typed)> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
+    for s in 0..a.sentences.len() {
+        let sentence = a.sentences[s].clone();
+        let mut i = sentence.start;
+        while i < sentence.end {
+            if !is_name_token(a, i, &headline_lines) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            loop {
+                if j < sentence.end && is_name_token(a, j, &headline_lines) && !a.tokens[j].newline_before {
+                    j += 1;
+                } else if j + 1 < sentence.end
+                    && (CONNECTORS.contains(&a.word(j)) || (a.raw(j) == "-" && touching(a, j)))
+                    && is_name_token(a, j + 1, &headline_lines)
+                    && !a.is_capitalized(j)
+                {
+                    j += 2;
+                } else if j + 2 < sentence.end
+                    && matches!(a.word(j), "of" | "for" | "and")
+                    && a.word(j + 1) == "the"
+                    && is_name_token(a, j + 2, &headline_lines)
+                {
+                    j += 3;
+                } else {
+                    break;
+                }
+            }
+            classify(a, i..j, sentence.start, &mut typed, &mut pending);
+            i = j;
+        }
+    }
+    assign_entities(a, typed, pending);
+}
+
+/// Tokens on lines written in title case (headlines): there, a capitalised ordinary word is
+/// not a name.
+fn headline_tokens(a: &Analysis<'_>) -> Vec<bool> {
+    let mut flags = vec![false; a.tokens.len()];
+    let mut start = 0;
+    for i in 0..=a.tokens.len() {
+        if i == a.tokens.len() || (i > start && a.tokens[i].newline_before) {
+            let words: Vec<usize> = (start..i).filter(|&k| a.raw(k).chars().count() > 3 && a.raw(k).chars().all(char::is_alphabetic)).collect();
+            let capitalized = words.iter().filter(|&&k| a.is_capitalized(k)).count();
+            if words.len() >= 3 && capitalized * 10 >= words.len() * 7 {
+                flags[start..i].fill(true);
+            }
+            start = i;
+        }
+    }
+    flags
+}
+
+fn touching(a: &Analysis<'_>, j: usize) -> bool {
+    a.tokens[j - 1].span.end == a.tokens[j].span.start && a.tokens[j].span.end == a.tokens[j + 1].span.start
+}
+
+/// A capitalised word that can be part of a name.
+fn is_name_token(a: &Analysis<'_>, i: usize, headline: &[bool]) -> bool {
+    if !a.is_capitalized(i) {
+        return false;
+    }
+    let w = a.word(i);
+    if crate::dates::weekday_number(w).is_some() || (crate::dates::month_number(w).is_some() && w.len() > 2 && !a.lexicon.is_first_name(w)) || w == "i" {
+        return false;
+    }
+    if headline[i] && a.lexicon.is_common_word(w) && a.lexicon.place(w).is_none() {
+        return false;
+    }
+    true
+}
+
+/// Whether token `i` starts a sentence (or a quotation or parenthesis).
+fn sentence_initial(a: &Analysis<'_>, i: usize, sentence_start: usize) -> bool {
+    i == sentence_start || matches!(a.raw(i - 1), "\"" | "“" | "‘" | "(" | ":" | "—" | "–" | "'")
+}
+
+/// The known place spelled by tokens `range`.
+fn place_of(a: &Analysis<'_>, range: Range<usize>) -> Option<Typed> {
+    if range.is_empty() || range.len() > a.lexicon.max_place_tokens {
+        return None;
+    }
+    let entry = a.lexicon.place(&a.key_of(range))?;
+    Some(Typed::Place { canonical: entry.canonical.clone(), place_type: entry.place_type, alias: entry.is_alias })
+}
+
+/// If tokens from `start` spell a role ("Foreign Minister", "Deputy Prime Minister"), the end of it.
+pub fn role_end(a: &Analysis<'_>, start: usize, limit: usize) -> Option<(usize, String)> {
+    let max = a.lexicon.max_role_tokens + 3;
+    let mut best = None;
+    for end in (start + 1..=limit.min(start + max)).rev() {
+        for split in start..end {
+            let modifiers_ok = (start..split).all(|k| a.lexicon.role(a.word(k)).is_some());
+            if !modifiers_ok {
+                break;
+            }
+            if let Some(head) = a.lexicon.role(&a.key_of(split..end)).filter(|r| r.is_head) {
+                let mut label: Vec<&str> = (start..split)
+                    .map(|k| a.lexicon.role(a.word(k)).map_or("", |r| r.canonical.as_str()))
+                    .collect();
+                label.push(&head.canonical);
+                best = Some((end, label.join(" ")));
+                break;
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    best
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit()) && letters.iter().any(|c| c.is_alphabetic())
+}
+
+fn classify(a: &Analysis<'_>, run: Range<usize>, sentence_start: usize, typed: &mut Vec<(Range<usize>, Typed)>, pending: &mut Vec<Pending>) {
+    // A known place as a whole, "The Hague" included.
+    if let Some(place) = place_of(a, run.clone()) {
+        typed.push((run, place));
+        return;
+    }
+    let mut start = run.start;
+    let end = run.end;
+    while start < end
+        && ((sentence_initial(a, start, sentence_start)
+            && a.lexicon.is_common_word(a.word(start))
+            && !a.lexicon.is_first_name(a.word(start))
+            && a.lexicon.place(a.word(start)).is_none())
+            || a.word(start) == "the"
+            || (start > run.start && CONNECTORS.contains(&a.word(start))))
+    {
+        start += 1;
+    }
+    if start >= end {
+        return;
+    }
+    if let Some(place) = place_of(a, start..end) {
+        typed.push((start..end, place));
+        return;
+    }
+    // An organisation: the name runs up to its last head word ("Council"), or through an
+    // "of …" complement ("Ministry of Defence") until a title starts.
+    if let Some(head) = (start..end).rev().find(|&k| a.lexicon.is_org_word(a.word(k)) && !CONNECTORS.contains(&a.word(k))) {
+        let mut org_end = head + 1;
+        if org_end < end && matches!(a.word(org_end), "of" | "for" | "on") {
+            let mut k = org_end + 1;
+            while k < end && role_end(a, k, end).is_none() {
+                k += 1;
+            }
+            while k > org_end + 1 && CONNECTORS.contains(&a.word(k - 1)) {
+                k -= 1;
+            }
+            if k > org_end + 1 {
+                org_end = k;
+            }
+        }
+        typed.push((start..org_end, Typed::Organization));
+        if org_end < end {
+            classify(a, org_end..end, sentence_start, typed, pending);
+        }
+        return;
+    }
+    let (name_start, titled) = strip_titles(a, start, end);
+    if name_start >= end {
+        return;
+    }
+    classify_name(a, name_start..end, titled, typed, pending);
+}
+
+/// Skip honorifics, titles and demonyms before a name; says whether any were there.
+fn strip_titles(a: &Analysis<'_>, mut start: usize, end: usize) -> (usize, bool) {
+    let mut titled = false;
+    loop {
+        if start >= end {
+            return (start, titled);
+        }
+        let w = a.word(start);
+        if a.lexicon.is_honorific(w) {
+            start += 1;
+            if a.raw(start) == "." {
+                start += 1;
+            }
+            titled = true;
+        } else if let Some((role_stop, _)) = role_end(a, start, end).filter(|(e, _)| *e < end) {
+            start = role_stop;
+            titled = true;
+        } else if a.lexicon.demonym(w).is_some() && start + 1 < end {
+            start += 1;
+        } else {
+            return (start, titled);
+        }
+    }
+}
+
+fn classify_name(a: &Analysis<'_>, range: Range<usize>, titled: bool, typed: &mut Vec<(Range<usize>, Typed)>, pending: &mut Vec<Pending>) {
+    if let Some(place) = place_of(a, range.clone()) {
+        typed.push((range, place));
+        return;
+    }
+    // Names joined by "and" or "of" (without an organisation word), or by a hyphen that forms
+    // no known name, are separate names: "Rui Almeida of Portugal", "Russia-Ukraine".
+    if let Some(k) = range.clone().find(|&k| matches!(a.word(k), "and" | "&" | "of" | "for" | "the" | "on") || a.raw(k) == "-") {
+        if k > range.start {
+            classify_name(a, range.start..k, titled, typed, pending);
+        }
+        if k + 1 < range.end {
+            classify_name(a, k + 1..range.end, false, typed, pending);
+        }
+        return;
+    }
+    let (first, last) = (range.start, range.end - 1);
+    if range.len() == 1 && is_acronym(a.raw(first)) && a.lexicon.role(a.word(first)).is_none() {
+        typed.push((range, Typed::Organization));
+        return;
+    }
+    let before = before_name_context(a, first);
+    let after_saying = SAYING.contains(&a.word(range.end)) || (a.raw(range.end) == "," && a.word(range.end + 1) == "who");
+    let evidence = titled || before || after_saying;
+    if range.len() >= 2 {
+        let given = a.lexicon.is_first_name(a.word(first));
+        let named = (first..=last).any(|k| a.lexicon.is_person_name(a.word(k)));
+        let ordinary = (first..=last).all(|k| a.lexicon.is_common_word(a.word(k)));
+        if evidence || given || named || !ordinary {
+            typed.push((range, Typed::Person { confident: evidence || given }));
+        }
+        return;
+    }
+    pending.push(Pending { tokens: range, person_hint: evidence });
+}
+
+/// A title or honorific just before a name, lower case or followed by a comma
+/// ("secretary Rustem Umerov", "intelligence chief, Ibrahim Kalın", "Mr. Smith").
+fn before_name_context(a: &Analysis<'_>, first: usize) -> bool {
+    let mut k = first;
+    if k > 0 && a.raw(k - 1) == "," {
+        k -= 1;
+    }
+    if k > 0 && a.raw(k - 1) == "." {
+        k -= 1;
+    }
+    if k == 0 {
+        return false;
+    }
+    let w = a.word(k - 1);
+    a.lexicon.is_honorific(w) || a.lexicon.role(w).is_some_and(|r| r.is_head)
+}
+
+/// Give every typed name an entity; then type the pending single words.
+fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pending: Vec<Pending>) {
+    let mut singles: Vec<(Range<usize>, bool)> = Vec::new();
+    for (range, t) in typed {
+        match t {
+            Typed::Place { canonical, place_type, alias } => {
+                let key = crate::fold::fold(&canonical);
+                let id = a.entity(EntityKind::Place, &key, &canonical, Some(place_type));
+                if alias {
+                    let surface = a.text_of(range.clone());
+                    a.add_alias(id, surface, MergeRule::CountryAlias);
+                }
+                a.add_mention(range, id);
+            }
+            Typed::Organization => {
+                let label = a.text_of(range.clone());
+                let key = a.key_of(range.clone());
+                let id = a.entity(EntityKind::Organization, &key, label, None);
+                a.add_mention(range, id);
+            }
+            Typed::Person { confident } => {
+                if range.len() == 1 {
+                    singles.push((range, confident));
+                } else {
+                    let label = a.text_of(range.clone());
+                    let key = a.key_of(range.clone());
+                    let id = a.entity(EntityKind::Person, &key, label, None);
+                    a.add_mention(range, id);
+                }
+            }
+        }
+    }
+    singles.extend(pending.into_iter().map(|p| (p.tokens, p.person_hint)));
+    for (range, hint) in singles {
+        let word = a.word(range.start).to_string();
+        if let Some(person) = surname_owner(a, &word) {
+            let surface = a.text_of(range.clone());
+            a.add_alias(person, surface, MergeRule::Surname);
+            a.add_mention(range, person);
+        } else if hint || (a.lexicon.is_person_name(&word) && !a.lexicon.is_common_word(&word)) {
+            let label = a.text_of(range.clone());
+            let id = a.entity(EntityKind::Person, &word, label, None);
+            a.add_mention(range, id);
+        }
+    }
+    merge_acronyms(a);
+}
+
+/// The one person in the document whose full name ends with this surname.
+fn surname_owner(a: &Analysis<'_>, surname: &str) -> Option<EntityId> {
+    let mut owners = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && e.key.contains(' ') && e.key.rsplit(' ').next() == Some(surname))
+        .map(|e| e.id);
+    let first = owners.next()?;
+    owners.next().is_none().then_some(first)
+}
+
+/// An all-capitals organisation name whose letters are the initials of another organisation's
+/// name in the same document ("NSDC" for "National Security and Defense Council") is that
+/// organisation.
+fn merge_acronyms(a: &mut Analysis<'_>) {
+    let initials: Vec<(EntityId, String)> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization && e.key.contains(' '))
+        .map(|e| {
+            let letters: String = e
+                .key
+                .split(' ')
+                .filter(|w| !CONNECTORS.contains(w))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            (e.id, letters)
+        })
+        .collect();
+    for m in 0..a.found.len() {
+        let entity = a.found[m].entity;
+        let e = a.entity_data(entity);
+        if e.kind != EntityKind::Organization || e.key.contains(' ') {
+            continue;
+        }
+        let letters: String = e.key.chars().filter(|c| *c != '.').collect();
+        if let Some((full, _)) = initials.iter().find(|(id, init)| *init == letters && *id != entity) {
+            let (full, surface) = (*full, e.label.clone());
+            a.add_alias(full, &surface, MergeRule::Acronym);
+            a.found[m].entity = full;
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! Person – holds role – office in organisation.
+//!
+//! A role phrase ("foreign minister", "intelligence chief", "secretary") is found from the role
+//! lexicon; the organisation comes from what stands before it (an organisation name, a
+//! possessive "Türkiye's", a demonym "Turkish", or "his country's") or after it ("of the
+//! Council"); the person from what follows ("… Hakan Fidan") or precedes it (apposition
+//! "Umerov, the NSDC secretary", relative clause "Umerov, who is also …", copula "X is the …").
+//! A role without an organisation is not a fact: kg never asserts "secretary" without "of what".
+
+use crate::analysis::Analysis;
+use crate::ner::role_end;
+use kg_model::{Confidence, EntityId, EntityKind, Fact, HoldsRole, LocatedIn, PlaceType, Span};
+
+/// Words that make a role not a current office.
+const NOT_CURRENT: &[&str] = &["former", "ex", "late", "then", "would-be", "future", "prospective", "next"];
+const DETERMINERS: &[&str] = &["the", "a", "an"];
+const ADVERBS: &[&str] = &["also", "currently", "now", "still", "previously", "formerly", "already"];
+const COPULAS: &[&str] = &["is", "was", "became", "becomes", "remains", "remained", "serves", "served", "been"];
+const PERSONAL_POSSESSIVES: &[&str] = &["his", "her", "their"];
+
+/// Where a role's organisation comes from.
+#[derive(Debug, Clone, Copy)]
+enum OrgRef {
+    /// A named organisation or place.
+    Entity(EntityId),
+    /// A demonym ("Turkish") at this token, for this country.
+    Demonym(usize),
+    /// "his/her/their country" over these tokens: the person's own country.
+    PersonsCountry(usize, usize),
+}
+
+struct Candidate {
+    person: EntityId,
+    role: String,
+    role_text: String,
+    org: OrgRef,
+    evidence: Span,
+    sentence: usize,
+    confidence: f32,
+    rule: &'static str,
+}
+
+/// Find located-in facts and role facts.
+pub fn extract(a: &mut Analysis<'_>) {
+    located_in_by_possessive(a);
+    let mut candidates = Vec::new();
+    for s in 0..a.sentences.len() {
+        let sentence = a.sentences[s].clone();
+        let mut i = sentence.start;
+        while i < sentence.end {
+            let free = |k: usize| a.mention_at[k].is_none();
+            if free(i) {
+                if let Some((end, label)) = role_end(a, i, sentence.end).filter(|(e, _)| (i..*e).all(free)) {
+                    if let Some(c) = role_fact(a, s, i, end, label) {
+                        candidates.push(c);
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+    resolve(a, candidates);
+}
+
+/// "Ukraine's National Security and Defense Council": the council is in Ukraine.
+fn located_in_by_possessive(a: &mut Analysis<'_>) {
+    for m in 0..a.found.len() {
+        let (range, inner) = (a.found[m].tokens.clone(), a.found[m].entity);
+        if a.entity_data(inner).kind != EntityKind::Organization || range.start < 2 || !a.is_possessive(range.start - 1) {
+            continue;
+        }
+        let Some(outer) = a.mention(range.start - 2).map(|o| o.entity) else { continue };
+        if a.entity_data(outer).kind == EntityKind::Place {
+            let evidence = a.span_of(range.start - 2..range.end);
+            let sentence = a.sentence_of[range.start];
+            a.facts.push(Fact::LocatedIn(LocatedIn { inner, outer, evidence, sentence, confidence: Confidence::new(0.8) }));
+        }
+    }
+}
+
+fn is_org_like(a: &Analysis<'_>, id: EntityId) -> bool {
+    matches!(a.entity_data(id).kind, EntityKind::Organization | EntityKind::Place)
+}
+
+/// The mention that ends just before token `k` (exclusive), if any.
+fn mention_ending_before(a: &Analysis<'_>, k: usize) -> Option<(usize, EntityId)> {
+    let m = a.mention(k.checked_sub(1)?)?;
+    (m.tokens.end == k).then_some((m.tokens.start, m.entity))
+}
+
+/// The organisation written just before a role starting at `r0`, and where that reference starts.
+fn org_before(a: &Analysis<'_>, r0: usize) -> Option<(OrgRef, usize)> {
+    if let Some((start, id)) = mention_ending_before(a, r0).filter(|(_, id)| is_org_like(a, *id)) {
+        return Some((OrgRef::Entity(id), start));
+    }
+    if r0 >= 2 && a.is_possessive(r0 - 1) {
+        if let Some((start, id)) = mention_ending_before(a, r0 - 1).filter(|(_, id)| is_org_like(a, *id)) {
+            return Some((OrgRef::Entity(id), start));
+        }
+        if r0 >= 3 && a.word(r0 - 2) == "country" && PERSONAL_POSSESSIVES.contains(&a.word(r0 - 3)) {
+            return Some((OrgRef::PersonsCountry(r0 - 3, r0 - 1), r0 - 3));
+        }
+    }
+    if r0 >= 1 && a.mention_at[r0 - 1].is_none() && a.lexicon.demonym(a.word(r0 - 1)).is_some() {
+        return Some((OrgRef::Demonym(r0 - 1), r0 - 1));
+    }
+    None
+}
+
+/// A person mention starting at token `k`.
+fn person_at(a: &Analysis<'_>, k: usize) -> Option<(EntityId, usize)> {
+    let m = a.mention(k)?;
+    (m.tokens.start == k && a.entity_data(m.entity).kind == EntityKind::Person).then_some((m.entity, m.tokens.end))
+}
+
+/// A person mention ending just before token `k`.
+fn person_ending_before(a: &Analysis<'_>, k: usize) -> Option<(EntityId, usize)> {
+    mention_ending_before(a, k).filter(|(_, id)| a.entity_data(*id).kind == EntityKind::Person).map(|(s, id)| (id, s))
+}
+
+fn role_fact(a: &Analysis<'_>, sentence: usize, r0: usize, r1: usize, role: String) -> Option<Candidate> {
+    let role_text = a.text_of(r0..r1).to_string();
+    let before = org_before(a, r0);
+    let np_start = before.map_or(r0, |(_, s)| s);
+    let mut det = np_start;
+    while det > 0 && DETERMINERS.contains(&a.word(det - 1)) {
+        det -= 1;
+    }
+    if det > 0 && (NOT_CURRENT.contains(&a.word(det - 1)) || NOT_CURRENT.contains(&a.word(r0.saturating_sub(1)))) {
+        return None;
+    }
+    let mut org = before.map(|(o, _)| o);
+    let mut span_end = r1;
+    let mut person = None;
+    let mut rule = "";
+    let mut confidence = 0.9;
+
+    // Premodifier or possessive title: "Foreign Minister Hakan Fidan", "Türkiye's chief, Ibrahim Kalın".
+    let mut k = r1;
+    if a.raw(k) == "," {
+        k += 1;
+    }
+    if let Some((p, end)) = person_at(a, k) {
+        person = Some(p);
+        span_end = end;
+        rule = if matches!(org, Some(OrgRef::Entity(_))) && a.is_possessive(r0 - 1) { "possessive" } else { "premodifier" };
+        // "Foreign Minister Hakan Fidan of Türkiye".
+        if org.is_none() && a.word(end) == "of" {
+            if let Some(m) = a.mention(end + 1).filter(|m| m.tokens.start == end + 1 && is_org_like(a, m.entity)) {
+                org = Some(OrgRef::Entity(m.entity));
+                span_end = m.tokens.end;
+            }
+        }
+    }
+    // "… of ORG": "secretary of the Council", "the President of France, Emmanuel Macron".
+    if org.is_none() && matches!(a.word(r1), "of" | "at") {
+        let mut q = r1 + 1;
+        if a.word(q) == "the" {
+            q += 1;
+        }
+        if let Some(m) = a.mention(q).filter(|m| m.tokens.start == q && is_org_like(a, m.entity)) {
+            org = Some(OrgRef::Entity(m.entity));
+            span_end = m.tokens.end;
+            if person.is_none() {
+                let mut k = m.tokens.end;
+                if a.raw(k) == "," {
+                    k += 1;
+                }
+                if let Some((p, end)) = person_at(a, k) {
+                    person = Some(p);
+                    span_end = end;
+                    rule = "of-apposition";
+                    confidence = 0.85;
+                }
+            }
+        }
+    }
+    let mut span_start = np_start.min(det);
+    // A person before the title: apposition, relative clause or copula.
+    if person.is_none() {
+        let mut k = det;
+        while k > 0 && ADVERBS.contains(&a.word(k - 1)) {
+            k -= 1;
+        }
+        if k > 0 && a.raw(k - 1) == "," {
+            if let Some((p, start)) = person_ending_before(a, k - 1) {
+                person = Some(p);
+                span_start = start;
+                rule = "apposition";
+                confidence = 0.8;
+            }
+        } else if k > 0 && (COPULAS.contains(&a.word(k - 1)) || (a.word(k - 1) == "as" && k > 1 && COPULAS.contains(&a.word(k - 2)))) {
+            let mut c = k - 1;
+            if a.word(c) == "as" || (a.word(c) == "been" && c > 0 && matches!(a.word(c - 1), "has" | "had" | "have")) {
+                c -= 1;
+            }
+            if c > 0 && a.word(c - 1) == "who" {
+                if c > 1 && a.raw(c - 2) == "," {
+                    if let Some((p, start)) = person_ending_before(a, c - 2) {
+                        person = Some(p);
+                        span_start = start;
+                        rule = "relative-clause";
+                        confidence = 0.8;
+                    }
+                }
+            } else if let Some((p, start)) = person_ending_before(a, c) {
+                person = Some(p);
+                span_start = start;
+                rule = "copula";
+                confidence = 0.75;
+            }
+        }
+    }
+    let person = person?;
+    let org = org?;
+    Some(Candidate {
+        person,
+        role,
+        role_text,
+        org,
+        evidence: a.span_of(span_start..span_end),
+        sentence,
+        confidence,
+        rule,
+    })
+}
+
+/// Turn candidates into facts: demonyms become their country, "his country" becomes the country
+/// of the person's other offices (or of the organisations they serve in).
+fn resolve(a: &mut Analysis<'_>, candidates: Vec<Candidate>) {
+    let mut deferred = Vec::new();
+    for c in candidates {
+        let org = match c.org {
+            OrgRef::Entity(id) => id,
+            OrgRef::Demonym(k) => {
+                let Some(country) = a.lexicon.demonym(a.word(k)).map(str::to_string) else { continue };
+                let id = a.entity(EntityKind::Place, &crate::fold::fold(&country), &country, Some(PlaceType::Country));
+                let surface = a.raw(k);
+                a.add_alias(id, surface, kg_model::MergeRule::CountryAlias);
+                a.add_mention(k..k + 1, id);
+                id
+            }
+            OrgRef::PersonsCountry(..) => {
+                deferred.push(c);
+                continue;
+            }
+        };
+        push_role(a, &c, org, c.rule.to_string(), c.confidence);
+    }
+    for c in deferred {
+        let OrgRef::PersonsCountry(start, end) = c.org else { continue };
+        let Some(country) = country_of_person(a, c.person) else { continue };
+        a.add_mention(start..end, country);
+        push_role(a, &c, country, format!("{}+possessive-country", c.rule), c.confidence * 0.9);
+    }
+}
+
+fn push_role(a: &mut Analysis<'_>, c: &Candidate, org: EntityId, rule: String, confidence: f32) {
+    let duplicate = a.facts.iter().any(|f| matches!(f, Fact::HoldsRole(h) if h.person == c.person && h.role == c.role && h.organization == org));
+    if duplicate {
+        return;
+    }
+    a.facts.push(Fact::HoldsRole(HoldsRole {
+        person: c.person,
+        role: c.role.clone(),
+        role_text: c.role_text.clone(),
+        organization: org,
+        evidence: c.evidence,
+        sentence: c.sentence,
+        confidence: Confidence::new(confidence),
+        rule,
+    }));
+}
+
+/// The country a person serves: a country they hold an office of, or the country of an
+/// organisation they hold an office in.
+fn country_of_person(a: &Analysis<'_>, person: EntityId) -> Option<EntityId> {
+    let orgs: Vec<EntityId> = a
+        .facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::HoldsRole(h) if h.person == person => Some(h.organization),
+            _ => None,
+        })
+        .collect();
+    let is_country = |id: EntityId| a.entity_data(id).place_type == Some(PlaceType::Country);
+    orgs.iter().copied().find(|&o| is_country(o)).or_else(|| {
+        orgs.iter().find_map(|&o| {
+            a.facts.iter().find_map(|f| match f {
+                Fact::LocatedIn(l) if l.inner == o && is_country(l.outer) => Some(l.outer),
+                _ => None,
+            })
+        })
+    })
+}

@@ -1,0 +1,231 @@
+//! The sentence suite: short news-style sentences written for kg, each with the role facts,
+//! meetings or named entities it must (or must not) give. Every pattern of the role and meeting
+//! machinery has cases here, over several kinds of organisation, plus negative cases.
+
+use kg_extract::Extractor;
+use kg_model::{Document, EntityKind, Extraction, Fact};
+use std::sync::OnceLock;
+
+fn extractor() -> &'static Extractor {
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(Extractor::new)
+}
+
+fn extract(text: &str) -> Extraction {
+    extractor().extract(&Document::new("test.txt", text))
+}
+
+fn label(ex: &Extraction, id: kg_model::EntityId) -> String {
+    ex.entity(id).map(|e| e.label.clone()).unwrap_or_default()
+}
+
+/// (person, role, organisation) labels of every role fact.
+fn roles(text: &str) -> Vec<(String, String, String)> {
+    let ex = extract(text);
+    let mut out: Vec<_> = ex
+        .facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::HoldsRole(h) => Some((label(&ex, h.person), h.role.clone(), label(&ex, h.organization))),
+            _ => None,
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn role(person: &str, role: &str, org: &str) -> (String, String, String) {
+    (person.to_string(), role.to_string(), org.to_string())
+}
+
+/// Each case: a sentence and the exact role facts it must give (empty = must give none).
+const ROLE_CASES: &[(&str, &[(&str, &str, &str)])] = &[
+    // Premodifier titles with a demonym.
+    ("The German Defence Minister Boris Keller arrived in Warsaw on Monday.", &[("Boris Keller", "defence minister", "Germany")]),
+    ("French President Amélie Durand said the plan was fair.", &[("Amélie Durand", "president", "France")]),
+    ("Kenyan Interior Minister Joseph Mwangi toured the northern border.", &[("Joseph Mwangi", "interior minister", "Kenya")]),
+    ("Talks were led by Canadian Trade Minister Olivia Grant and her staff.", &[("Olivia Grant", "trade minister", "Canada")]),
+    // Premodifier with "of" after the name.
+    ("Foreign Minister Rui Almeida of Portugal opened the conference.", &[("Rui Almeida", "foreign minister", "Portugal")]),
+    // Possessive, with and without the comma, straight and curly apostrophes.
+    ("Japan's finance minister, Kenji Sato, warned of new risks.", &[("Kenji Sato", "finance minister", "Japan")]),
+    ("Brazil’s foreign minister Lucas Pereira flew to Lisbon.", &[("Lucas Pereira", "foreign minister", "Brazil")]),
+    ("Egypt's intelligence chief, Omar Nabil, arrived late.", &[("Omar Nabil", "intelligence chief", "Egypt")]),
+    ("Acme Corporation's chief executive, Laura Chen, resigned on Friday.", &[("Laura Chen", "chief executive", "Acme Corporation")]),
+    // Multi-word bodies before the title.
+    ("Georgia's State Security Council secretary Nino Beridze gave a briefing.", &[("Nino Beridze", "secretary", "State Security Council")]),
+    ("Health Ministry spokesman Ali Karimi denied the report.", &[("Ali Karimi", "spokesperson", "Health Ministry")]),
+    ("Labour Party leader Sam Whitfield conceded on Sunday night.", &[("Sam Whitfield", "leader", "Labour Party")]),
+    ("The Ministry of Defence spokesperson, Claire Dunn, declined to comment.", &[("Claire Dunn", "spokesperson", "Ministry of Defence")]),
+    ("Riverside Football Club coach Dan Hale praised his players.", &[("Dan Hale", "coach", "Riverside Football Club")]),
+    ("Central Bank governor Ines Moreau kept rates unchanged.", &[("Ines Moreau", "governor", "Central Bank")]),
+    // Apposition after the name.
+    ("Maria Lopez, the secretary of the Fisheries Commission, opened the session.", &[("Maria Lopez", "secretary", "Fisheries Commission")]),
+    ("Ahmed Saleh, Egypt's ambassador to Germany, presented his credentials.", &[("Ahmed Saleh", "ambassador", "Egypt")]),
+    ("Tom Baker, leader of the Liberal Party, conceded defeat.", &[("Tom Baker", "leader", "Liberal Party")]),
+    ("Priya Raman, director of the National Museum, unveiled the collection.", &[("Priya Raman", "director", "National Museum")]),
+    // "ROLE of ORG, PERSON".
+    ("The President of Ghana, Kwame Asante, opened the summit.", &[("Kwame Asante", "president", "Ghana")]),
+    ("The chief executive of Northwind Airlines, Paula Grant, apologised to passengers.", &[("Paula Grant", "chief executive", "Northwind Airlines")]),
+    // Relative clauses and copulas.
+    ("Elena Petrova, who is also Bulgaria's deputy prime minister, spoke first.", &[("Elena Petrova", "deputy prime minister", "Bulgaria")]),
+    ("Peter Lang is the mayor of Vienna.", &[("Peter Lang", "mayor", "Vienna")]),
+    ("Hana Kim was the ambassador of South Korea at the time.", &[("Hana Kim", "ambassador", "South Korea")]),
+    // "his/her country": the country of the person's other office.
+    (
+        "Ghana's finance minister Ama Owusu, who is also her country's chief negotiator with the lenders, arrived on Monday.",
+        &[("Ama Owusu", "chief negotiator", "Ghana"), ("Ama Owusu", "finance minister", "Ghana")],
+    ),
+    (
+        "Chile's Economic Council secretary Diego Soto, who is also his country's top negotiator, signed the deal.",
+        &[("Diego Soto", "secretary", "Economic Council"), ("Diego Soto", "top negotiator", "Chile")],
+    ),
+    // Alternative country names and demonyms become one canonical country.
+    ("Turkey's foreign minister, Selin Aydin, met the press.", &[("Selin Aydin", "foreign minister", "Türkiye")]),
+    ("The Turkish Energy Minister Murat Kaya spoke in Baku.", &[("Murat Kaya", "energy minister", "Türkiye")]),
+    // Negative cases: no organisation, not current, not a role, or no person.
+    ("The minister said the talks were useful.", &[]),
+    ("Secretary Jane Holt arrived late.", &[]),
+    ("Former Italian Prime Minister Marco Rossi wrote a memoir.", &[]),
+    ("The chief of the village said nothing.", &[]),
+    ("Many ministers attended the summit in Paris.", &[]),
+    ("The company's director, Tim Ray, declined to comment.", &[]),
+    ("Analysts in London expect the central bank to act.", &[]),
+    ("She met the president on Tuesday.", &[]),
+    ("Paris is the capital of France.", &[]),
+    ("The ambassador thanked the hosts.", &[]),
+];
+
+#[test]
+fn role_sentences() {
+    let mut failures = Vec::new();
+    for (text, expected) in ROLE_CASES {
+        let mut want: Vec<_> = expected.iter().map(|(p, r, o)| role(p, r, o)).collect();
+        want.sort();
+        let got = roles(text);
+        if got != want {
+            failures.push(format!("{text}\n   want {want:?}\n   got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} role sentences failed:\n{}", failures.len(), ROLE_CASES.len(), failures.join("\n"));
+}
+
+/// (participants, place, time text, topics) of every meeting.
+fn meetings(text: &str) -> Vec<(Vec<String>, Option<String>, Option<String>, Vec<String>)> {
+    let ex = extract(text);
+    ex.facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Meeting(m) => {
+                let mut people: Vec<String> = m.participants.iter().map(|p| label(&ex, *p)).collect();
+                people.sort();
+                let topics = m.topics.iter().map(|t| label(&ex, *t)).collect();
+                Some((people, m.place.map(|p| label(&ex, p)), m.time.as_ref().map(|t| t.text.clone()), topics))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn meeting_with_place_time_and_split_topics() {
+    let got = meetings(
+        "Foreign Minister Rui Almeida met with his Spanish counterpart Carmen Vidal in Madrid on Tuesday. \
+         The two ministers discussed fishing quotas, energy security and plans for a new rail link.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (people, place, time, topics) = &got[0];
+    assert_eq!(people, &["Carmen Vidal", "Rui Almeida"]);
+    assert_eq!(place.as_deref(), Some("Madrid"));
+    assert_eq!(time.as_deref(), Some("on Tuesday"));
+    assert_eq!(topics, &["fishing quotas", "energy security", "plans for a new rail link"]);
+}
+
+#[test]
+fn held_talks_and_topic_sentence() {
+    let got = meetings(
+        "Prime Minister Anna Berg held talks with Chancellor Felix Wagner in Berlin. \
+         Another key topic was the future of the steel industry.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, ["Anna Berg", "Felix Wagner"]);
+    assert_eq!(got[0].1.as_deref(), Some("Berlin"));
+    assert_eq!(got[0].3, ["future of the steel industry"]);
+}
+
+#[test]
+fn hosted_meeting_and_named_subject_topics() {
+    let got = meetings(
+        "President Kwame Asante hosted Senator Lisa Moreno in Accra. \
+         Asante and Moreno reviewed the security situation in the region and the issue of cocoa prices.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, ["Kwame Asante", "Lisa Moreno"]);
+    assert_eq!(got[0].3, ["security situation", "cocoa prices"]);
+}
+
+#[test]
+fn two_meetings_stay_apart() {
+    let got = meetings(
+        "Envoy Mark Stone met Premier Li Wen in Beijing on Monday. \
+         The visit came after Stone met the Japanese Foreign Minister Aiko Tanaka earlier in the day.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, ["Li Wen", "Mark Stone"]);
+    assert_eq!(got[1].0, ["Aiko Tanaka", "Mark Stone"]);
+    assert_eq!(got[1].2.as_deref(), Some("earlier in the day"));
+}
+
+#[test]
+fn no_meeting_without_two_participants() {
+    assert!(meetings("Foreign Minister Rui Almeida visited Berlin on Monday.").is_empty());
+    assert!(meetings("The committee met on Monday to discuss the budget.").is_empty());
+    assert!(meetings("Nobody discussed the weather.").is_empty());
+}
+
+#[test]
+fn relative_dates_resolve_against_dateline() {
+    let ex = extractor().extract(&Document::new(
+        "dated.txt",
+        "Ministers meet in Oslo\nTuesday, March 3, 2026\nEnvoy Mark Stone met Premier Li Wen in Oslo on Monday.",
+    ));
+    assert_eq!(ex.date.as_deref(), Some("2026-03-03"));
+    let time = ex.facts.iter().find_map(|f| match f {
+        Fact::Meeting(m) => m.time.clone(),
+        _ => None,
+    });
+    assert_eq!(time.and_then(|t| t.date).as_deref(), Some("2026-03-02"));
+}
+
+fn names(text: &str, kind: EntityKind) -> Vec<String> {
+    let ex = extract(text);
+    let mut out: Vec<String> = ex.entities.iter().filter(|e| e.kind == kind).map(|e| e.label.clone()).collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn surnames_join_full_names_and_places_are_not_people() {
+    let text = "Minister Olga Ivanova arrived in Kyiv. Ivanova later flew to Moscow with Deputy Minister Pavel Orlov. Orlov stayed.";
+    assert_eq!(names(text, EntityKind::Person), ["Olga Ivanova", "Pavel Orlov"]);
+    assert_eq!(names(text, EntityKind::Place), ["Kyiv", "Moscow"]);
+}
+
+#[test]
+fn acronyms_join_their_expansion() {
+    let text = "The National Energy Regulatory Commission issued a ruling. The NERC said prices would rise.";
+    let ex = extract(text);
+    let orgs: Vec<_> = ex.entities.iter().filter(|e| e.kind == EntityKind::Organization).collect();
+    assert_eq!(orgs.len(), 1, "{orgs:?}");
+    assert_eq!(ex.mentions.iter().filter(|m| m.entity == orgs[0].id).count(), 2);
+}
+
+#[test]
+fn spans_are_exact_bytes() {
+    let text = "Türkiye’s envoy, Zoë Kalın, met Ukraine’s defence minister Ivan Bondar in Kyiv.";
+    let ex = extract(text);
+    assert!(!ex.mentions.is_empty());
+    for m in &ex.mentions {
+        assert_eq!(text.get(m.span.start..m.span.end), Some(m.text.as_str()));
+    }
+}
