@@ -10,6 +10,17 @@ use std::ops::Range;
 /// Lower-case words that may join capitalised words inside one name.
 const CONNECTORS: &[&str] = &["of", "and", "for", "the", "&", "de", "del", "la", "van", "von", "der", "al", "bin", "da", "dos", "on"];
 
+/// Words that never begin a name: a capitalised one at the start of a sentence is just the
+/// sentence's first word.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "during", "after", "before", "in", "on", "at", "as", "when", "while", "with", "for", "from", "by",
+    "both", "another", "they", "he", "she", "it", "we", "this", "that", "these", "those", "but", "and", "or", "so", "if",
+    "although", "since", "then", "there", "here", "some", "many", "most", "all", "each", "every", "no", "not", "what",
+    "which", "who", "how", "why", "where", "his", "her", "their", "our", "its", "my", "your", "under", "over", "despite",
+    "following", "according", "meanwhile", "however", "also", "still", "yet", "last", "next", "to", "of", "about", "once",
+    "until", "unlike", "like", "without", "within", "among", "amid", "through", "because", "whether", "even", "only",
+];
+
 /// Verbs of saying that mark the name before them as a person.
 const SAYING: &[&str] = &["said", "says", "told", "added", "wrote", "stated", "explained", "argued", "noted", "insisted"];
 
@@ -76,7 +87,9 @@ fn headline_tokens(a: &Analysis<'_>) -> Vec<bool> {
         if i == a.tokens.len() || (i > start && a.tokens[i].newline_before) {
             let words: Vec<usize> = (start..i).filter(|&k| a.raw(k).chars().count() > 3 && a.raw(k).chars().all(char::is_alphabetic)).collect();
             let capitalized = words.iter().filter(|&&k| a.is_capitalized(k)).count();
-            if words.len() >= 3 && capitalized * 10 >= words.len() * 7 {
+            // Headlines do not end with a full stop; a sentence full of names does.
+            let ends_sentence = matches!(a.raw(i - 1), "." | "!" | "?" | "\"" | "”");
+            if words.len() >= 3 && capitalized * 10 >= words.len() * 7 && !ends_sentence {
                 flags[start..i].fill(true);
             }
             start = i;
@@ -95,7 +108,10 @@ fn is_name_token(a: &Analysis<'_>, i: usize, headline: &[bool]) -> bool {
         return false;
     }
     let w = a.word(i);
-    if crate::dates::weekday_number(w).is_some() || (crate::dates::month_number(w).is_some() && w.len() > 2 && !a.lexicon.is_first_name(w)) || w == "i" {
+    // Day and month names are dates, unless a month doubles as a given name before a surname
+    // ("April Ryan").
+    let month = crate::dates::month_number(w).is_some() && w.len() > 2 && !(a.lexicon.is_first_name(w) && a.is_capitalized(i + 1));
+    if crate::dates::weekday_number(w).is_some() || month || w == "i" {
         return false;
     }
     if headline[i] && a.lexicon.is_common_word(w) && a.lexicon.place(w).is_none() {
@@ -150,16 +166,21 @@ fn is_acronym(word: &str) -> bool {
 }
 
 fn classify(a: &Analysis<'_>, run: Range<usize>, sentence_start: usize, typed: &mut Vec<(Range<usize>, Typed)>, pending: &mut Vec<Pending>) {
-    // A known place as a whole, "The Hague" included.
-    if let Some(place) = place_of(a, run.clone()) {
+    // A known place as a whole, "The Hague" included; but a lone sentence-initial ordinary
+    // word is only a place when it names a country ("Reading the report" is not about Reading).
+    let lone_ordinary = run.len() == 1 && sentence_initial(a, run.start, sentence_start) && a.lexicon.is_common_word(a.word(run.start));
+    if let Some(place) = place_of(a, run.clone()).filter(|p| !lone_ordinary || matches!(p, Typed::Place { place_type: PlaceType::Country, .. })) {
         typed.push((run, place));
         return;
     }
     let mut start = run.start;
     let end = run.end;
+    // Inside an organisation name ordinary words are part of the name ("Health Ministry"), so
+    // only function words are dropped from its start.
+    let has_org_word = (start..end).any(|k| a.lexicon.is_org_word(a.word(k)) && !CONNECTORS.contains(&a.word(k)));
     while start < end
         && ((sentence_initial(a, start, sentence_start)
-            && a.lexicon.is_common_word(a.word(start))
+            && (if has_org_word { FUNCTION_WORDS.contains(&a.word(start)) } else { a.lexicon.is_common_word(a.word(start)) })
             && !a.lexicon.is_first_name(a.word(start))
             && a.lexicon.place(a.word(start)).is_none())
             || a.word(start) == "the"
