@@ -5,7 +5,7 @@
 
 use crate::fold::fold;
 use crate::segment::tokenize;
-use kg_model::PlaceType;
+use kg_model::{EntityKind, PlaceType};
 use std::collections::{HashMap, HashSet};
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
@@ -17,6 +17,7 @@ const COMMON_WORDS: &str = include_str!("../data/common_words.txt");
 const ORG_WORDS: &str = include_str!("../data/org_words.txt");
 const ROLES: &str = include_str!("../data/roles.tsv");
 const HONORIFICS: &str = include_str!("../data/honorifics.txt");
+const KNOWN_ENTITIES: &str = include_str!("../data/known_entities.tsv");
 
 /// A known place.
 #[derive(Debug, Clone)]
@@ -49,6 +50,9 @@ pub struct Lexicon {
     org_words: HashSet<String>,
     roles: HashMap<String, RoleEntry>,
     honorifics: HashSet<String>,
+    known: HashMap<String, EntityKind>,
+    /// Longest known entity name, in tokens.
+    pub max_known_tokens: usize,
     /// Longest place name, in tokens.
     pub max_place_tokens: usize,
     /// Longest role phrase, in tokens.
@@ -87,6 +91,8 @@ impl Lexicon {
             org_words: HashSet::new(),
             roles: HashMap::new(),
             honorifics: HashSet::new(),
+            known: HashMap::new(),
+            max_known_tokens: 1,
             max_place_tokens: 1,
             max_role_tokens: 1,
         };
@@ -132,7 +138,29 @@ impl Lexicon {
                 .and_modify(|e| e.is_head |= entry.is_head)
                 .or_insert(entry);
         }
+        for line in lines(KNOWN_ENTITIES) {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(kind)) = (cols.next(), cols.next()) else { continue };
+            let kind = match kind.trim() {
+                "Person" => EntityKind::Person,
+                "Organization" => EntityKind::Organization,
+                "Place" => EntityKind::Place,
+                _ => continue,
+            };
+            let key = phrase_key(name);
+            // Demonyms are adjectives here ("German"), not places, whatever a corpus tagged them.
+            if key.is_empty() || lexicon.demonyms.contains_key(&key) {
+                continue;
+            }
+            lexicon.max_known_tokens = lexicon.max_known_tokens.max(key.split(' ').count());
+            lexicon.known.insert(key, kind);
+        }
         lexicon
+    }
+
+    /// The kind of a name seen in the training corpus, by its key.
+    pub fn known_kind(&self, key: &str) -> Option<EntityKind> {
+        self.known.get(key).copied()
     }
 
     fn add_place(&mut self, surface: &str, canonical: &str, place_type: PlaceType, is_alias: bool) {

@@ -134,6 +134,19 @@ fn place_of(a: &Analysis<'_>, range: Range<usize>) -> Option<Typed> {
     Some(Typed::Place { canonical: entry.canonical.clone(), place_type: entry.place_type, alias: entry.is_alias })
 }
 
+/// A name seen with one type in the training corpus ("NASA", "Google").
+fn known_of(a: &Analysis<'_>, range: Range<usize>) -> Option<Typed> {
+    if range.is_empty() || range.len() > a.lexicon.max_known_tokens {
+        return None;
+    }
+    let key = a.key_of(range);
+    Some(match a.lexicon.known_kind(&key)? {
+        EntityKind::Person => Typed::Person { confident: true },
+        EntityKind::Organization => Typed::Organization,
+        _ => Typed::Place { canonical: String::new(), place_type: PlaceType::Other, alias: false },
+    })
+}
+
 /// If tokens from `start` spell a role ("Foreign Minister", "Deputy Prime Minister"), the end of it.
 pub fn role_end(a: &Analysis<'_>, start: usize, limit: usize) -> Option<(usize, String)> {
     let max = a.lexicon.max_role_tokens + 3;
@@ -171,6 +184,10 @@ fn classify(a: &Analysis<'_>, run: Range<usize>, sentence_start: usize, typed: &
     let lone_ordinary = run.len() == 1 && sentence_initial(a, run.start, sentence_start) && a.lexicon.is_common_word(a.word(run.start));
     if let Some(place) = place_of(a, run.clone()).filter(|p| !lone_ordinary || matches!(p, Typed::Place { place_type: PlaceType::Country, .. })) {
         typed.push((run, place));
+        return;
+    }
+    if let Some(known) = known_of(a, run.clone()) {
+        typed.push((run, known));
         return;
     }
     let mut start = run.start;
@@ -254,6 +271,10 @@ fn classify_name(a: &Analysis<'_>, range: Range<usize>, titled: bool, typed: &mu
         typed.push((range, place));
         return;
     }
+    if let Some(known) = known_of(a, range.clone()).filter(|k| !titled || matches!(k, Typed::Person { .. })) {
+        typed.push((range, known));
+        return;
+    }
     // Names joined by "and" or "of" (without an organisation word), or by a hyphen that forms
     // no known name, are separate names: "Rui Almeida of Portugal", "Russia-Ukraine".
     if let Some(k) = range.clone().find(|&k| matches!(a.word(k), "and" | "&" | "of" | "for" | "the" | "on") || a.raw(k) == "-") {
@@ -308,6 +329,7 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
     for (range, t) in typed {
         match t {
             Typed::Place { canonical, place_type, alias } => {
+                let canonical = if canonical.is_empty() { a.text_of(range.clone()).to_string() } else { canonical };
                 let key = crate::fold::fold(&canonical);
                 let id = a.entity(EntityKind::Place, &key, &canonical, Some(place_type));
                 if alias {
