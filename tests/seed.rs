@@ -33,7 +33,7 @@ fn build(store_dir: &Path) -> KgStore {
 fn rows(store: &KgStore, query: &str) -> Vec<Vec<String>> {
     match store.query(&format!("{PREFIXES}{query}")).expect("query runs") {
         QueryOutput::Solutions { rows, .. } => {
-            rows.into_iter().map(|r| r.into_iter().map(Option::unwrap_or_default).collect()).collect()
+            rows.into_iter().map(|r| r.iter().map(|t| t.as_ref().map(kg::graph::term_text).unwrap_or_default()).collect()).collect()
         }
         other => panic!("expected solutions, got {other:?}"),
     }

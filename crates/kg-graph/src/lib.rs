@@ -1,0 +1,76 @@
+//! kg's graph layer: vocabulary, IRI minting, `Extraction → quads`, the oxigraph store,
+//! SPARQL, export and the Graphviz view.
+//!
+//! ```text
+//! Extraction ──extraction_to_quads──► quads in graph <doc IRI> ──KgStore::load──► RocksDB
+//!                                                                   │
+//!                      query (union default graph) · export · stats · dot · remove
+//! ```
+//!
+//! Everything a document says lives in the named graph named by its [`iri::document_iri`], so
+//! loading a new version replaces one graph and removing a document drops one graph. Output is
+//! deterministic: IRIs come from content, never from counters or clocks, and statements are
+//! sorted before they are written.
+//!
+//! ```
+//! use kg_graph::{KgStore, LoadOutcome, QueryOutput};
+//! use kg_model::{Entity, EntityId, EntityKind, Extraction, Mention, Span};
+//!
+//! let text = "Zoë Brand spoke.";
+//! let extraction = Extraction {
+//!     document: "news/zoe.txt".into(),
+//!     date: None,
+//!     sentences: vec![Span::new(0, text.len())],
+//!     entities: vec![Entity {
+//!         id: EntityId(0),
+//!         kind: EntityKind::Person,
+//!         place_type: None,
+//!         label: "Zoë Brand".into(),
+//!         key: "zoe brand".into(),
+//!         aliases: vec![],
+//!     }],
+//!     mentions: vec![Mention {
+//!         span: Span::new(0, "Zoë Brand".len()),
+//!         text: "Zoë Brand".into(),
+//!         kind: EntityKind::Person,
+//!         entity: EntityId(0),
+//!     }],
+//!     facts: vec![],
+//! };
+//! let dir = tempfile::tempdir()?;
+//! let store = KgStore::open(dir.path())?;
+//! assert_eq!(store.load(&extraction, text)?, LoadOutcome::Added);
+//! assert_eq!(store.load(&extraction, text)?, LoadOutcome::Unchanged);
+//! let QueryOutput::Solutions { rows, .. } =
+//!     store.query("SELECT ?end WHERE { person:zoe-brand gaf:denotedBy/nif:endIndex ?end }")?
+//! else {
+//!     unreachable!()
+//! };
+//! // 9 code points, although "Zoë Brand" is 10 bytes.
+//! assert_eq!(rows[0][0].as_ref().map(kg_graph::term_text).as_deref(), Some("9"));
+//! # Ok::<_, Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! This crate does not parse text: it receives the extractor's byte spans and the document text,
+//! and converts offsets to Unicode code points (as NIF counts them) exactly once, in
+//! [`extraction_to_quads`].
+
+mod dot;
+mod error;
+mod export;
+pub mod iri;
+mod order;
+mod quads;
+mod results;
+mod store;
+pub mod vocab;
+
+pub use error::{GraphError, ParseFormatError};
+pub use export::{write_quads, ExportFormat, PREFIXES};
+pub use quads::extraction_to_quads;
+pub use results::{term_text, write_results, QueryOutput, ResultFormat};
+pub use store::{KgStore, LoadOutcome, Stats};
+
+/// The RDF library the graph layer is built on, so callers can name its types (`Quad`, `Term`)
+/// without depending on it separately.
+pub use oxigraph;
