@@ -21,6 +21,23 @@ const FUNCTION_WORDS: &[&str] = &[
     "until", "unlike", "like", "without", "within", "among", "amid", "through", "because", "whether", "even", "only",
 ];
 
+/// Last words of names of facilities and geographic features.
+const PLACE_HEADS: &[&str] = &[
+    "square", "street", "avenue", "road", "boulevard", "lane", "park", "bridge", "river", "lake", "mountain", "mountains",
+    "island", "islands", "airport", "station", "valley", "bay", "beach", "canyon", "desert", "forest", "harbour", "harbor",
+    "peninsula", "plaza", "district", "county", "province", "region", "village", "town", "city", "tower", "palace", "castle",
+    "cathedral", "stadium", "arena", "hall", "coast", "gulf", "sea", "ocean", "strait", "canal", "falls", "heights", "hill",
+    "hills", "highway", "square", "mosque", "temple", "border", "airbase", "base", "prison", "camp", "neighborhood",
+    "neighbourhood", "quarter", "borough", "state", "territory", "crossing",
+];
+
+/// Last words of event names, which are not people, organisations or places.
+const EVENT_HEADS: &[&str] = &[
+    "war", "olympics", "games", "championship", "championships", "cup", "contest", "festival", "awards", "award", "prize",
+    "agreement", "treaty", "accord", "act", "revolution", "crisis", "election", "elections", "conference", "summit", "expo",
+    "series", "tour", "day", "week", "protests", "uprising", "massacre", "pandemic", "prix", "marathon", "bowl", "open",
+];
+
 /// Verbs of saying that mark the name before them as a person.
 const SAYING: &[&str] = &["said", "says", "told", "added", "wrote", "stated", "explained", "argued", "noted", "insisted"];
 
@@ -29,6 +46,9 @@ const SAYING: &[&str] = &["said", "says", "told", "added", "wrote", "stated", "e
 struct Pending {
     tokens: Range<usize>,
     person_hint: bool,
+    /// An all-capitals word: an organisation when it abbreviates one named in the document or
+    /// follows "the" ("the NSDC").
+    acronym: bool,
 }
 
 /// A typed name before entities are assigned.
@@ -111,7 +131,7 @@ fn is_name_token(a: &Analysis<'_>, i: usize, headline: &[bool]) -> bool {
     // Day and month names are dates, unless a month doubles as a given name before a surname
     // ("April Ryan").
     let month = crate::dates::month_number(w).is_some() && w.len() > 2 && !(a.lexicon.is_first_name(w) && a.is_capitalized(i + 1));
-    if crate::dates::weekday_number(w).is_some() || month || w == "i" {
+    if crate::dates::weekday_number(w).is_some() || month || w == "i" || w.starts_with("i'") {
         return false;
     }
     if headline[i] && a.lexicon.is_common_word(w) && a.lexicon.place(w).is_none() {
@@ -175,7 +195,7 @@ pub fn role_end(a: &Analysis<'_>, start: usize, limit: usize) -> Option<(usize, 
 
 fn is_acronym(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit()) && letters.iter().any(|c| c.is_alphabetic())
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
 }
 
 fn classify(a: &Analysis<'_>, run: Range<usize>, sentence_start: usize, typed: &mut Vec<(Range<usize>, Typed)>, pending: &mut Vec<Pending>) {
@@ -200,7 +220,7 @@ fn classify(a: &Analysis<'_>, run: Range<usize>, sentence_start: usize, typed: &
             && (if has_org_word { FUNCTION_WORDS.contains(&a.word(start)) } else { a.lexicon.is_common_word(a.word(start)) })
             && !a.lexicon.is_first_name(a.word(start))
             && a.lexicon.place(a.word(start)).is_none())
-            || a.word(start) == "the"
+            || (FUNCTION_WORDS.contains(&a.word(start)) && !a.lexicon.is_first_name(a.word(start)))
             || (start > run.start && CONNECTORS.contains(&a.word(start))))
     {
         start += 1;
@@ -210,6 +230,13 @@ fn classify(a: &Analysis<'_>, run: Range<usize>, sentence_start: usize, typed: &
     }
     if let Some(place) = place_of(a, start..end) {
         typed.push((start..end, place));
+        return;
+    }
+    // A facility or geographic feature: "Naqsh-e Jahan Square", "Lake Victoria", "Heathrow Airport".
+    if end - start >= 2 && (PLACE_HEADS.contains(&a.word(end - 1)) || matches!(a.word(start), "lake" | "mount" | "port" | "cape" | "fort")) {
+        let canonical = a.text_of(start..end).to_string();
+        typed.push((start..end, Typed::Place { canonical, place_type: PlaceType::Other, alias: false }));
+        nested_places(a, start..end, typed);
         return;
     }
     // An organisation: the name runs up to its last head word ("Council"), or through an
@@ -229,6 +256,7 @@ fn classify(a: &Analysis<'_>, run: Range<usize>, sentence_start: usize, typed: &
             }
         }
         typed.push((start..org_end, Typed::Organization));
+        nested_places(a, start..org_end, typed);
         if org_end < end {
             classify(a, org_end..end, sentence_start, typed, pending);
         }
@@ -239,6 +267,25 @@ fn classify(a: &Analysis<'_>, run: Range<usize>, sentence_start: usize, typed: &
         return;
     }
     classify_name(a, name_start..end, titled, typed, pending);
+}
+
+/// Places named inside an organisation's name ("University of California", "Ankara University")
+/// are mentions of those places too.
+fn nested_places(a: &Analysis<'_>, org: Range<usize>, typed: &mut Vec<(Range<usize>, Typed)>) {
+    let mut k = org.start;
+    while k < org.end {
+        let longest = (k + 1..=org.end.min(k + a.lexicon.max_place_tokens))
+            .rev()
+            .filter(|&e| e - k < org.len())
+            .find_map(|e| place_of(a, k..e).map(|p| (e, p)));
+        match longest {
+            Some((e, place)) => {
+                typed.push((k..e, place));
+                k = e;
+            }
+            None => k += 1,
+        }
+    }
 }
 
 /// Skip honorifics, titles and demonyms before a name; says whether any were there.
@@ -287,8 +334,19 @@ fn classify_name(a: &Analysis<'_>, range: Range<usize>, titled: bool, typed: &mu
         return;
     }
     let (first, last) = (range.start, range.end - 1);
-    if range.len() == 1 && is_acronym(a.raw(first)) && a.lexicon.role(a.word(first)).is_none() {
-        typed.push((range, Typed::Organization));
+    let numbered = range.len() >= 2 && a.word(last).chars().all(|c| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x'));
+    if EVENT_HEADS.contains(&a.word(last)) || (numbered && EVENT_HEADS.contains(&a.word(last - 1))) {
+        // "World War II", "Winter Olympics", "Eurovision Song Contest": events, not people.
+        return;
+    }
+    if range.len() == 1 && a.lexicon.demonym(a.word(first)).is_some() {
+        // "German", "Ukrainian": adjectives, not names of their own.
+        return;
+    }
+    if range.len() == 1 && is_acronym(a.raw(first)) {
+        if a.lexicon.role(a.word(first)).is_none() && !a.lexicon.is_common_word(a.word(first)) {
+            pending.push(Pending { tokens: range, person_hint: false, acronym: true });
+        }
         return;
     }
     let before = before_name_context(a, first);
@@ -297,13 +355,14 @@ fn classify_name(a: &Analysis<'_>, range: Range<usize>, titled: bool, typed: &mu
     if range.len() >= 2 {
         let given = a.lexicon.is_first_name(a.word(first));
         let named = (first..=last).any(|k| a.lexicon.is_person_name(a.word(k)));
-        let ordinary = (first..=last).all(|k| a.lexicon.is_common_word(a.word(k)));
-        if evidence || given || named || !ordinary {
+        // Capitalised words with no given name, surname or title among them are more often
+        // products, works and events than people.
+        if evidence || given || named {
             typed.push((range, Typed::Person { confident: evidence || given }));
         }
         return;
     }
-    pending.push(Pending { tokens: range, person_hint: evidence });
+    pending.push(Pending { tokens: range, person_hint: evidence, acronym: false });
 }
 
 /// A title or honorific just before a name, lower case or followed by a comma
@@ -356,14 +415,32 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
             }
         }
     }
-    singles.extend(pending.into_iter().map(|p| (p.tokens, p.person_hint)));
+    let initials = org_initials(a);
+    let mut acronyms = Vec::new();
+    for p in pending {
+        if p.acronym {
+            acronyms.push(p.tokens);
+        } else {
+            singles.push((p.tokens, p.person_hint));
+        }
+    }
+    for range in acronyms {
+        let letters: String = a.word(range.start).chars().filter(|c| *c != '.').collect();
+        let defined = initials.iter().any(|(_, i)| *i == letters);
+        if defined || (range.start > 0 && a.word(range.start - 1) == "the") {
+            let label = a.text_of(range.clone());
+            let key = a.key_of(range.clone());
+            let id = a.entity(EntityKind::Organization, &key, label, None);
+            a.add_mention(range, id);
+        }
+    }
     for (range, hint) in singles {
         let word = a.word(range.start).to_string();
         if let Some(person) = surname_owner(a, &word) {
             let surface = a.text_of(range.clone());
             a.add_alias(person, surface, MergeRule::Surname);
             a.add_mention(range, person);
-        } else if hint || (a.lexicon.is_person_name(&word) && !a.lexicon.is_common_word(&word)) {
+        } else if hint {
             let label = a.text_of(range.clone());
             let id = a.entity(EntityKind::Person, &word, label, None);
             a.add_mention(range, id);
@@ -387,20 +464,7 @@ fn surname_owner(a: &Analysis<'_>, surname: &str) -> Option<EntityId> {
 /// name in the same document ("NSDC" for "National Security and Defense Council") is that
 /// organisation.
 fn merge_acronyms(a: &mut Analysis<'_>) {
-    let initials: Vec<(EntityId, String)> = a
-        .entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Organization && e.key.contains(' '))
-        .map(|e| {
-            let letters: String = e
-                .key
-                .split(' ')
-                .filter(|w| !CONNECTORS.contains(w))
-                .filter_map(|w| w.chars().next())
-                .collect();
-            (e.id, letters)
-        })
-        .collect();
+    let initials = org_initials(a);
     for m in 0..a.found.len() {
         let entity = a.found[m].entity;
         let e = a.entity_data(entity);
@@ -415,3 +479,21 @@ fn merge_acronyms(a: &mut Analysis<'_>) {
         }
     }
 }
+
+/// Each multi-word organisation with the initials of its name ("nsdc").
+fn org_initials(a: &Analysis<'_>) -> Vec<(EntityId, String)> {
+    a.entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization && e.key.contains(' '))
+        .map(|e| {
+            let letters: String = e
+                .key
+                .split(' ')
+                .filter(|w| !CONNECTORS.contains(w))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            (e.id, letters)
+        })
+        .collect()
+}
+
