@@ -243,12 +243,14 @@ pub fn dateline(text: &str, tokens: &[Token]) -> Option<Date> {
         let at_break = i == tokens.len() || (i > 0 && tokens[i].newline_before);
         if at_break && i > line_start {
             let span = Span::new(tokens[line_start].span.start, tokens[i - 1].span.end);
-            if span.len() <= 120 {
-                let phrases = find_time_phrases(text, tokens, line_start..i);
-                let absolute = phrases.iter().find_map(|p| match p.meaning {
-                    TimeMeaning::Absolute(d) => Some(d),
-                    _ => None,
-                });
+            // A short line that is a date, or a date at the head of a paragraph
+            // ("BERLIN, March 5, 2026 — …").
+            let phrases = find_time_phrases(text, tokens, line_start..i);
+            let absolute = phrases.iter().find_map(|p| match p.meaning {
+                TimeMeaning::Absolute(d) if span.len() <= 120 || p.span.start < span.start + 40 => Some(d),
+                _ => None,
+            });
+            {
                 if absolute.is_some() {
                     return absolute;
                 }

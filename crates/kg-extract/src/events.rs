@@ -193,9 +193,11 @@ fn meeting_at(
         return None;
     }
     let place = place_after(a, subject_range.start, objects_to);
+    // The time phrase after the verb ("met … on Thursday") before one ahead of it.
     let time = phrases
         .iter()
-        .find(|p| p.tokens.start >= subject_range.start && p.tokens.start < objects_to)
+        .find(|p| p.tokens.start >= trigger_end && p.tokens.start < objects_to)
+        .or_else(|| phrases.iter().find(|p| p.tokens.start >= subject_range.start && p.tokens.start < trigger))
         .map(|p| {
             let date = dates::resolve(p.meaning, anchor, *previous_date);
             if date.is_some() && p.meaning != TimeMeaning::SameDayAsPrevious {
@@ -233,6 +235,10 @@ fn topic_trigger(a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
         return Some(i + 1).filter(|&k| k < end);
     }
     if TOPIC_PARTICLE_VERBS.contains(&w) && TOPIC_PARTICLES.contains(&a.word(i + 1)) {
+        return Some(i + 2).filter(|&k| k < end);
+    }
+    // "held talks on …", "discussions about …".
+    if matches!(w, "talks" | "discussions" | "negotiations" | "consultations") && TOPIC_PARTICLES.contains(&a.word(i + 1)) {
         return Some(i + 2).filter(|&k| k < end);
     }
     None
@@ -297,7 +303,7 @@ fn topics_from(a: &mut Analysis<'_>, start: usize, end: usize) -> Vec<EntityId> 
         to = (from..end).find(|&k| matches!(a.raw(k), "\"" | "”")).unwrap_or(end);
     }
     let stop = (from..to)
-        .find(|&k| TOPIC_STOPS.contains(&a.word(k)) || TOPIC_VERBS.contains(&a.word(k)) || (a.raw(k) == "," && (a.word(k + 1).ends_with("ing") && a.word(k + 1) != "including")) || matches!(a.raw(k), "\"" | "“" | "”"))
+        .find(|&k| TOPIC_STOPS.contains(&a.word(k)) || TOPIC_VERBS.contains(&a.word(k)) || attribution_follows(a, k) || (a.raw(k) == "," && (a.word(k + 1).ends_with("ing") && a.word(k + 1) != "including")) || matches!(a.raw(k), "\"" | "“" | "”"))
         .unwrap_or(to);
     let mut items = Vec::new();
     let mut item_start = from;
@@ -333,6 +339,11 @@ fn topics_from(a: &mut Analysis<'_>, start: usize, end: usize) -> Vec<EntityId> 
         items.push(item_start..stop);
     }
     items.into_iter().filter_map(|r| topic_entity(a, r)).collect()
+}
+
+/// ", the ministry said …": a comma that starts an attribution ends the phrase before it.
+fn attribution_follows(a: &Analysis<'_>, k: usize) -> bool {
+    a.raw(k) == "," && (k + 1..k + 6).any(|q| matches!(a.word(q), "said" | "says" | "told" | "added" | "stated" | "announced"))
 }
 
 /// A past participle that starts a reduced relative clause ("prisoners held in Russia").

@@ -25,8 +25,16 @@ enum OrgRef {
     Entity(EntityId),
     /// A demonym ("Turkish") at this token, for this country.
     Demonym(usize),
-    /// "his/her/their country" over these tokens: the person's own country.
-    PersonsCountry(usize, usize),
+    /// "his/her/their country" (or "party") over these tokens: the person's own country
+    /// (or party), the third field says which.
+    PersonsOwn(usize, usize, Own),
+}
+
+/// What "his/her/their …" refers to.
+#[derive(Debug, Clone, Copy)]
+enum Own {
+    Country,
+    Party,
 }
 
 struct Candidate {
@@ -99,8 +107,15 @@ fn org_before(a: &Analysis<'_>, r0: usize) -> Option<(OrgRef, usize)> {
         if let Some((start, id)) = mention_ending_before(a, r0 - 1).filter(|(_, id)| is_org_like(a, *id)) {
             return Some((OrgRef::Entity(id), start));
         }
-        if r0 >= 3 && a.word(r0 - 2) == "country" && PERSONAL_POSSESSIVES.contains(&a.word(r0 - 3)) {
-            return Some((OrgRef::PersonsCountry(r0 - 3, r0 - 1), r0 - 3));
+        if r0 >= 3 && PERSONAL_POSSESSIVES.contains(&a.word(r0 - 3)) {
+            let own = match a.word(r0 - 2) {
+                "country" | "nation" => Some(Own::Country),
+                "party" => Some(Own::Party),
+                _ => None,
+            };
+            if let Some(own) = own {
+                return Some((OrgRef::PersonsOwn(r0 - 3, r0 - 1, own), r0 - 3));
+            }
         }
     }
     if r0 >= 1 && a.mention_at[r0 - 1].is_none() && a.lexicon.demonym(a.word(r0 - 1)).is_some() {
@@ -137,8 +152,18 @@ fn role_fact(a: &Analysis<'_>, sentence: usize, r0: usize, r1: usize, role: Stri
     let mut rule = "";
     let mut confidence = 0.9;
 
-    // Premodifier or possessive title: "Foreign Minister Hakan Fidan", "Türkiye's chief, Ibrahim Kalın".
+    // Premodifier or possessive title: "Foreign Minister Hakan Fidan", "Türkiye's chief, Ibrahim Kalın",
+    // also past a destination: "Canada's ambassador to Japan, Martin Leclerc".
     let mut k = r1;
+    if matches!(a.word(k), "to" | "for") && org.is_some() {
+        let mut q = k + 1;
+        if a.word(q) == "the" {
+            q += 1;
+        }
+        if let Some(m) = a.mention(q).filter(|m| m.tokens.start == q && is_org_like(a, m.entity)) {
+            k = m.tokens.end;
+        }
+    }
     if a.raw(k) == "," {
         k += 1;
     }
@@ -242,7 +267,7 @@ fn resolve(a: &mut Analysis<'_>, candidates: Vec<Candidate>) {
                 a.add_mention(k..k + 1, id);
                 id
             }
-            OrgRef::PersonsCountry(..) => {
+            OrgRef::PersonsOwn(..) => {
                 deferred.push(c);
                 continue;
             }
@@ -250,10 +275,14 @@ fn resolve(a: &mut Analysis<'_>, candidates: Vec<Candidate>) {
         push_role(a, &c, org, c.rule.to_string(), c.confidence);
     }
     for c in deferred {
-        let OrgRef::PersonsCountry(start, end) = c.org else { continue };
-        let Some(country) = country_of_person(a, c.person) else { continue };
-        a.add_mention(start..end, country);
-        push_role(a, &c, country, format!("{}+possessive-country", c.rule), c.confidence * 0.9);
+        let OrgRef::PersonsOwn(start, end, own) = c.org else { continue };
+        let (resolved, how) = match own {
+            Own::Country => (country_of_person(a, c.person), "possessive-country"),
+            Own::Party => (party_of_person(a, c.person), "possessive-party"),
+        };
+        let Some(org) = resolved else { continue };
+        a.add_mention(start..end, org);
+        push_role(a, &c, org, format!("{}+{how}", c.rule), c.confidence * 0.9);
     }
 }
 
@@ -272,6 +301,14 @@ fn push_role(a: &mut Analysis<'_>, c: &Candidate, org: EntityId, rule: String, c
         confidence: Confidence::new(confidence),
         rule,
     }));
+}
+
+/// The party a person holds an office in (an organisation whose name ends in "Party").
+fn party_of_person(a: &Analysis<'_>, person: EntityId) -> Option<EntityId> {
+    a.facts.iter().find_map(|f| match f {
+        Fact::HoldsRole(h) if h.person == person && a.entity_data(h.organization).key.ends_with("party") => Some(h.organization),
+        _ => None,
+    })
 }
 
 /// The country a person serves: a country they hold an office of, or the country of an

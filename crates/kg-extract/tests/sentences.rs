@@ -80,6 +80,13 @@ const ROLE_CASES: &[(&str, &[(&str, &str, &str)])] = &[
         "Chile's Economic Council secretary Diego Soto, who is also his country's top negotiator, signed the deal.",
         &[("Diego Soto", "secretary", "Economic Council"), ("Diego Soto", "top negotiator", "Chile")],
     ),
+    // A destination between the title and the name.
+    ("Spain's ambassador to Mexico, Lucia Ortega, presented her credentials.", &[("Lucia Ortega", "ambassador", "Spain")]),
+    // "his party's": the party of the person's other office.
+    (
+        "Tom Reed, the leader of the Green Party, spoke first. Reed, who is also his party's spokesman for energy, took questions.",
+        &[("Tom Reed", "leader", "Green Party"), ("Tom Reed", "spokesperson", "Green Party")],
+    ),
     // Alternative country names and demonyms become one canonical country.
     ("Turkey's foreign minister, Selin Aydin, met the press.", &[("Selin Aydin", "foreign minister", "Türkiye")]),
     ("The Turkish Energy Minister Murat Kaya spoke in Baku.", &[("Murat Kaya", "energy minister", "Türkiye")]),
@@ -228,4 +235,24 @@ fn spans_are_exact_bytes() {
     for m in &ex.mentions {
         assert_eq!(text.get(m.span.start..m.span.end), Some(m.text.as_str()));
     }
+}
+
+#[test]
+fn talks_on_topics_and_paragraph_datelines() {
+    let ex = extractor().extract(&Document::new(
+        "berlin.txt",
+        "Ministers agree on rail plan\nBERLIN, March 5, 2026 — Transport Minister Jan Vogel hosted Minister Eva Lind in Berlin on Thursday. \
+         Vogel and Lind held talks on rail freight and cross-border tickets, the ministry said.",
+    ));
+    assert_eq!(ex.date.as_deref(), Some("2026-03-05"));
+    let (time, topics) = ex
+        .facts
+        .iter()
+        .find_map(|f| match f {
+            Fact::Meeting(m) => Some((m.time.clone(), m.topics.iter().map(|t| label(&ex, *t)).collect::<Vec<_>>())),
+            _ => None,
+        })
+        .expect("a meeting");
+    assert_eq!(time.map(|t| (t.text, t.date)), Some(("on Thursday".to_string(), Some("2026-03-05".to_string()))));
+    assert_eq!(topics, ["rail freight", "cross-border tickets"]);
 }
