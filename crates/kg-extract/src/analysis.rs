@@ -84,17 +84,24 @@ impl<'t> Analysis<'t> {
 
     /// Whether token `i` is a word starting with a capital letter.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.is_capitalized(self.text))
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.is_capitalized(self.text))
     }
 
     /// Whether token `i` is a possessive clitic.
     pub fn is_possessive(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Possessive)
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Possessive)
     }
 
     /// The byte span of tokens `range` (empty span at 0 for an empty range).
     pub fn span_of(&self, range: Range<usize>) -> Span {
-        match (self.tokens.get(range.start), range.end.checked_sub(1).and_then(|e| self.tokens.get(e))) {
+        match (
+            self.tokens.get(range.start),
+            range.end.checked_sub(1).and_then(|e| self.tokens.get(e)),
+        ) {
             (Some(a), Some(b)) if range.start < range.end => Span::new(a.span.start, b.span.end),
             _ => Span::new(0, 0),
         }
@@ -107,11 +114,20 @@ impl<'t> Analysis<'t> {
 
     /// The folded phrase key of tokens `range` (tokens joined by single spaces).
     pub fn key_of(&self, range: Range<usize>) -> String {
-        self.folded.get(range).map(|w| w.join(" ")).unwrap_or_default()
+        self.folded
+            .get(range)
+            .map(|w| w.join(" "))
+            .unwrap_or_default()
     }
 
     /// The entity with this kind and key, created with `label` when new.
-    pub fn entity(&mut self, kind: EntityKind, key: &str, label: &str, place_type: Option<PlaceType>) -> EntityId {
+    pub fn entity(
+        &mut self,
+        kind: EntityKind,
+        key: &str,
+        label: &str,
+        place_type: Option<PlaceType>,
+    ) -> EntityId {
         if let Some(&id) = self.index.get(&(kind, key.to_string())) {
             return id;
         }
@@ -132,7 +148,10 @@ impl<'t> Analysis<'t> {
     pub fn add_alias(&mut self, entity: EntityId, text: &str, rule: MergeRule) {
         let e = &mut self.entities[entity.0];
         if e.label != text && !e.aliases.iter().any(|a| a.text == text && a.rule == rule) {
-            e.aliases.push(Alias { text: text.to_string(), rule });
+            e.aliases.push(Alias {
+                text: text.to_string(),
+                rule,
+            });
         }
     }
 
@@ -143,19 +162,32 @@ impl<'t> Analysis<'t> {
     }
 
     /// Add a mention whose byte span differs from its tokens' span.
-    pub fn add_mention_with_span(&mut self, range: Range<usize>, span: Span, entity: EntityId) -> usize {
+    pub fn add_mention_with_span(
+        &mut self,
+        range: Range<usize>,
+        span: Span,
+        entity: EntityId,
+    ) -> usize {
         let idx = self.found.len();
         // A mention nested in a later, longer one (a place inside a topic) keeps its tokens.
         for slot in &mut self.mention_at[range.clone()] {
             slot.get_or_insert(idx);
         }
-        self.found.push(Found { tokens: range, span, entity });
+        self.found.push(Found {
+            tokens: range,
+            span,
+            entity,
+        });
         idx
     }
 
     /// The mention covering token `i`.
     pub fn mention(&self, i: usize) -> Option<&Found> {
-        self.mention_at.get(i).copied().flatten().map(|m| &self.found[m])
+        self.mention_at
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|m| &self.found[m])
     }
 
     /// The kind of the entity mentioned at token `i`.

@@ -28,7 +28,9 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        (1..=days_in_month).contains(&day).then_some(Self { year, month, day })
+        (1..=days_in_month)
+            .contains(&day)
+            .then_some(Self { year, month, day })
     }
 
     /// Parse `YYYY-MM-DD`.
@@ -82,23 +84,49 @@ impl Date {
     }
 }
 
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Month number of a (lower-case) month name or abbreviation.
 pub fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] =
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
     let w = word.trim_end_matches('.');
     if w.len() < 3 {
         return None;
     }
     // Full names and abbreviations of three or more letters ("Sep", "Sept.", "Nov").
-    MONTHS.iter().position(|m| m.starts_with(w)).and_then(|i| u32::try_from(i + 1).ok())
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(w))
+        .and_then(|i| u32::try_from(i + 1).ok())
 }
 
 /// Weekday index (0 = Monday) of a lower-case day name.
 pub fn weekday_number(word: &str) -> Option<u32> {
-    WEEKDAYS.iter().position(|d| *d == word).and_then(|i| u32::try_from(i).ok())
+    WEEKDAYS
+        .iter()
+        .position(|d| *d == word)
+        .and_then(|i| u32::try_from(i).ok())
 }
 
 /// What a time phrase means before resolution.
@@ -142,11 +170,22 @@ fn number(text: &str, t: Option<&Token>) -> Option<u32> {
 }
 
 /// Find the time phrases in tokens `range`, in order.
-pub fn find_time_phrases(text: &str, tokens: &[Token], range: std::ops::Range<usize>) -> Vec<TimePhrase> {
+#[allow(clippy::many_single_char_names)]
+pub fn find_time_phrases(
+    text: &str,
+    tokens: &[Token],
+    range: std::ops::Range<usize>,
+) -> Vec<TimePhrase> {
     let mut found = Vec::new();
     let mut i = range.start;
     let end = range.end.min(tokens.len());
-    let word = |k: usize| if k < end { lower(text, &tokens[k]) } else { String::new() };
+    let word = |k: usize| {
+        if k < end {
+            lower(text, &tokens[k])
+        } else {
+            String::new()
+        }
+    };
     while i < end {
         let w = word(i);
         let mut hit: Option<(usize, usize, TimeMeaning)> = None;
@@ -154,21 +193,29 @@ pub fn find_time_phrases(text: &str, tokens: &[Token], range: std::ops::Range<us
         if let Some(month) = month_number(&w).filter(|_| tokens[i].is_capitalized(text)) {
             if let Some(day) = number(text, tokens.get(i + 1)).filter(|_| i + 1 < end) {
                 let comma = usize::from(word(i + 2) == ",");
-                match number(text, tokens.get(i + 2 + comma)).filter(|y| *y > 1000 && i + 2 + comma < end) {
+                match number(text, tokens.get(i + 2 + comma))
+                    .filter(|y| *y > 1000 && i + 2 + comma < end)
+                {
                     Some(year) => {
-                        if let Some(date) = Date::new(i32::try_from(year).unwrap_or(0), month, day) {
+                        if let Some(date) = Date::new(i32::try_from(year).unwrap_or(0), month, day)
+                        {
                             hit = Some((i, i + 3 + comma, TimeMeaning::Absolute(date)));
                         }
                     }
-                    None if (1..=31).contains(&day) => hit = Some((i, i + 2, TimeMeaning::MonthDay(month, day))),
+                    None if (1..=31).contains(&day) => {
+                        hit = Some((i, i + 2, TimeMeaning::MonthDay(month, day)));
+                    }
                     None => {}
                 }
             }
         } else if let Some(day) = number(text, Some(&tokens[i])).filter(|d| (1..=31).contains(d)) {
-            if let Some(month) = month_number(&word(i + 1)).filter(|_| i + 1 < end && tokens[i + 1].is_capitalized(text)) {
+            if let Some(month) = month_number(&word(i + 1))
+                .filter(|_| i + 1 < end && tokens[i + 1].is_capitalized(text))
+            {
                 match number(text, tokens.get(i + 2)).filter(|y| *y > 1000 && i + 2 < end) {
                     Some(year) => {
-                        if let Some(date) = Date::new(i32::try_from(year).unwrap_or(0), month, day) {
+                        if let Some(date) = Date::new(i32::try_from(year).unwrap_or(0), month, day)
+                        {
                             hit = Some((i, i + 3, TimeMeaning::Absolute(date)));
                         }
                     }
@@ -180,27 +227,40 @@ pub fn find_time_phrases(text: &str, tokens: &[Token], range: std::ops::Range<us
             let y = number(text, Some(&tokens[i]));
             let m = number(text, tokens.get(i + 2));
             let d = number(text, tokens.get(i + 4));
-            if let (Some(y), Some(m), Some(d), true) = (y, m, d, word(i + 3) == "-" && i + 4 < end) {
+            if let (Some(y), Some(m), Some(d), true) = (y, m, d, word(i + 3) == "-" && i + 4 < end)
+            {
                 if let Some(date) = Date::new(i32::try_from(y).unwrap_or(0), m, d) {
                     hit = Some((i, i + 5, TimeMeaning::Absolute(date)));
                 }
             }
         } else if let Some(day) = weekday_number(&w).filter(|_| tokens[i].is_capitalized(text)) {
-            let start = if i > range.start && word(i - 1) == "on" { i - 1 } else { i };
+            let start = if i > range.start && word(i - 1) == "on" {
+                i - 1
+            } else {
+                i
+            };
             hit = Some((start, i + 1, TimeMeaning::Weekday(day)));
         } else {
             let relative = match w.as_str() {
                 "today" => Some((i, i + 1, TimeMeaning::DaysFromAnchor(0))),
                 "yesterday" => Some((i, i + 1, TimeMeaning::DaysFromAnchor(-1))),
                 "tomorrow" => Some((i, i + 1, TimeMeaning::DaysFromAnchor(1))),
-                "earlier" | "later" if word(i + 1) == "in" && word(i + 2) == "the" && word(i + 3) == "day" => {
+                "earlier" | "later"
+                    if word(i + 1) == "in" && word(i + 2) == "the" && word(i + 3) == "day" =>
+                {
                     Some((i, i + 4, TimeMeaning::SameDayAsPrevious))
                 }
                 "earlier" | "later" if matches!(word(i + 1).as_str(), "today" | "that") => {
-                    let len = if word(i + 1) == "that" && word(i + 2) == "day" { 3 } else { 2 };
+                    let len = if word(i + 1) == "that" && word(i + 2) == "day" {
+                        3
+                    } else {
+                        2
+                    };
                     Some((i, i + len, TimeMeaning::SameDayAsPrevious))
                 }
-                "last" | "next" | "this" if matches!(word(i + 1).as_str(), "week" | "month" | "year") => {
+                "last" | "next" | "this"
+                    if matches!(word(i + 1).as_str(), "week" | "month" | "year") =>
+                {
                     Some((i, i + 2, TimeMeaning::Vague))
                 }
                 _ => None,
@@ -209,7 +269,11 @@ pub fn find_time_phrases(text: &str, tokens: &[Token], range: std::ops::Range<us
         }
         if let Some((s, e, meaning)) = hit {
             let span = Span::new(tokens[s].span.start, tokens[e - 1].span.end);
-            found.push(TimePhrase { span, tokens: s..e, meaning });
+            found.push(TimePhrase {
+                span,
+                tokens: s..e,
+                meaning,
+            });
             i = e;
         } else {
             i += 1;
@@ -247,7 +311,9 @@ pub fn dateline(text: &str, tokens: &[Token]) -> Option<Date> {
             // ("BERLIN, March 5, 2026 — …").
             let phrases = find_time_phrases(text, tokens, line_start..i);
             let absolute = phrases.iter().find_map(|p| match p.meaning {
-                TimeMeaning::Absolute(d) if span.len() <= 120 || p.span.start < span.start + 40 => Some(d),
+                TimeMeaning::Absolute(d) if span.len() <= 120 || p.span.start < span.start + 40 => {
+                    Some(d)
+                }
                 _ => None,
             });
             {
@@ -275,15 +341,28 @@ mod tests {
         let d = Date::new(2025, 11, 27).unwrap();
         assert_eq!(d.weekday(), 3, "2025-11-27 is a Thursday");
         assert_eq!(d.add_days(5).iso(), "2025-12-02");
-        assert_eq!(Date::new(2024, 3, 1).unwrap().add_days(-1).iso(), "2024-02-29");
+        assert_eq!(
+            Date::new(2024, 3, 1).unwrap().add_days(-1).iso(),
+            "2024-02-29"
+        );
         assert!(Date::new(2023, 2, 29).is_none());
     }
 
     #[test]
     fn weekday_resolves_to_latest_on_or_before_anchor() {
         let anchor = Date::new(2026, 3, 3).unwrap(); // a Tuesday
-        assert_eq!(resolve(TimeMeaning::Weekday(0), Some(anchor), None).unwrap().iso(), "2026-03-02");
-        assert_eq!(resolve(TimeMeaning::Weekday(1), Some(anchor), None).unwrap().iso(), "2026-03-03");
+        assert_eq!(
+            resolve(TimeMeaning::Weekday(0), Some(anchor), None)
+                .unwrap()
+                .iso(),
+            "2026-03-02"
+        );
+        assert_eq!(
+            resolve(TimeMeaning::Weekday(1), Some(anchor), None)
+                .unwrap()
+                .iso(),
+            "2026-03-03"
+        );
         assert_eq!(resolve(TimeMeaning::Weekday(3), None, None), None);
     }
 
@@ -294,7 +373,15 @@ mod tests {
         assert_eq!(dateline(text, &toks).unwrap().iso(), "2017-07-21");
         let phrases = find_time_phrases(text, &toks, 0..toks.len());
         let texts: Vec<&str> = phrases.iter().map(|p| p.span.text(text).unwrap()).collect();
-        assert_eq!(texts, ["Friday", "July 21, 2017", "on Thursday", "earlier in the day"]);
+        assert_eq!(
+            texts,
+            [
+                "Friday",
+                "July 21, 2017",
+                "on Thursday",
+                "earlier in the day"
+            ]
+        );
         assert_eq!(month_number("sept."), Some(9));
         assert_eq!(month_number("may"), Some(5));
         assert_eq!(month_number("ma"), None);

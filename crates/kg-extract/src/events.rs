@@ -14,28 +14,158 @@ use kg_model::{Confidence, EntityId, EntityKind, Fact, Meeting, Span, TimeRef};
 use std::ops::Range;
 
 /// Words that, followed by a participant, make a meeting (the word after is optional glue).
-const MEETING_VERBS: &[&str] = &["met", "meet", "meets", "meeting", "hosted", "hosts", "host", "hosting", "received", "receives", "visited", "visits", "called", "phoned"];
+const MEETING_VERBS: &[&str] = &[
+    "met", "meet", "meets", "meeting", "hosted", "hosts", "host", "hosting", "received",
+    "receives", "visited", "visits", "called", "phoned",
+];
 /// Verbs that make a meeting only with "with"/"to" after them.
-const MEETING_WITH_VERBS: &[&str] = &["talked", "talks", "spoke", "speaks", "conferred", "negotiated", "sat"];
+const MEETING_WITH_VERBS: &[&str] = &[
+    "talked",
+    "talks",
+    "spoke",
+    "speaks",
+    "conferred",
+    "negotiated",
+    "sat",
+];
 /// Verbs whose object is what was discussed.
-const TOPIC_VERBS: &[&str] = &["discussed", "discuss", "discusses", "discussing", "reviewed", "reviews", "review", "examined", "examine", "assessed", "assess", "addressed", "explored", "considered", "debated"];
+const TOPIC_VERBS: &[&str] = &[
+    "discussed",
+    "discuss",
+    "discusses",
+    "discussing",
+    "reviewed",
+    "reviews",
+    "review",
+    "examined",
+    "examine",
+    "assessed",
+    "assess",
+    "addressed",
+    "explored",
+    "considered",
+    "debated",
+];
 /// Verbs that need a particle before the topic ("focused on", "talked about").
-const TOPIC_PARTICLE_VERBS: &[&str] = &["focused", "focuses", "focus", "centred", "centered", "touched", "talked", "spoke", "agreed"];
+const TOPIC_PARTICLE_VERBS: &[&str] = &[
+    "focused", "focuses", "focus", "centred", "centered", "touched", "talked", "spoke", "agreed",
+];
 const TOPIC_PARTICLES: &[&str] = &["on", "about", "upon"];
 /// Subjects that refer to the participants of the meeting in focus.
-const GROUP_SUBJECTS: &[&str] = &["sides", "leaders", "duo", "pair", "they", "two", "officials", "ministers", "delegations", "men", "women", "counterparts", "parties"];
+const GROUP_SUBJECTS: &[&str] = &[
+    "sides",
+    "leaders",
+    "duo",
+    "pair",
+    "they",
+    "two",
+    "officials",
+    "ministers",
+    "delegations",
+    "men",
+    "women",
+    "counterparts",
+    "parties",
+];
 /// Subjects that are the meeting in focus itself.
-const EVENT_SUBJECTS: &[&str] = &["discussion", "discussions", "talks", "meeting", "conversation", "call", "summit", "session", "agenda", "negotiations"];
+const EVENT_SUBJECTS: &[&str] = &[
+    "discussion",
+    "discussions",
+    "talks",
+    "meeting",
+    "conversation",
+    "call",
+    "summit",
+    "session",
+    "agenda",
+    "negotiations",
+];
 /// Words that end a clause for the purpose of finding a verb's subject or objects.
-const CLAUSE_BREAKS: &[&str] = &[";", "after", "before", "when", "while", "because", "although", "though", "since", "but", "whereas", "as", "until", "where"];
+const CLAUSE_BREAKS: &[&str] = &[
+    ";", "after", "before", "when", "while", "because", "although", "though", "since", "but",
+    "whereas", "as", "until", "where",
+];
 /// Words that end a topic phrase.
-const TOPIC_STOPS: &[&str] = &[".", ";", ":", "?", "!", "according", "as", "while", "which", "who", "whom", "whose", "where", "when", "because", "said", "says", "saying", "amid", "after", "before", "since", "but", "so", "if", "—", "–", "(", ")"];
+const TOPIC_STOPS: &[&str] = &[
+    ".",
+    ";",
+    ":",
+    "?",
+    "!",
+    "according",
+    "as",
+    "while",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "because",
+    "said",
+    "says",
+    "saying",
+    "amid",
+    "after",
+    "before",
+    "since",
+    "but",
+    "so",
+    "if",
+    "—",
+    "–",
+    "(",
+    ")",
+];
 /// Prepositions whose phrase is cut from a topic label ("the security situation across Ukraine").
-const TOPIC_CUTS: &[&str] = &["across", "in", "at", "within", "during", "from", "with", "between", "by", "among", "inside", "throughout", "around", "amid", "that", "on"];
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "such", "some", "any", "both", "all", "other", "further", "possible", "potential"];
+const TOPIC_CUTS: &[&str] = &[
+    "across",
+    "in",
+    "at",
+    "within",
+    "during",
+    "from",
+    "with",
+    "between",
+    "by",
+    "among",
+    "inside",
+    "throughout",
+    "around",
+    "amid",
+    "that",
+    "on",
+];
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "these",
+    "those",
+    "such",
+    "some",
+    "any",
+    "both",
+    "all",
+    "other",
+    "further",
+    "possible",
+    "potential",
+];
 /// Light heads that only introduce the real topic ("the issue of prisoner exchanges").
-const LIGHT_HEADS: &[&str] = &["issue", "question", "matter", "subject", "topic", "problem", "theme"];
-const PRONOUNS: &[&str] = &["it", "this", "that", "them", "what", "where", "how", "whether", "why", "which", "who", "ways", "things"];
+const LIGHT_HEADS: &[&str] = &[
+    "issue", "question", "matter", "subject", "topic", "problem", "theme",
+];
+const PRONOUNS: &[&str] = &[
+    "it", "this", "that", "them", "what", "where", "how", "whether", "why", "which", "who", "ways",
+    "things",
+];
 
 /// Find meetings and topics; resolve their dates against `anchor`.
 pub fn extract(a: &mut Analysis<'_>, anchor: Option<Date>) {
@@ -47,7 +177,17 @@ pub fn extract(a: &mut Analysis<'_>, anchor: Option<Date>) {
         let mut i = sentence.start;
         while i < sentence.end {
             if let Some((trigger_end, object_start)) = meeting_trigger(a, i, sentence.end) {
-                if let Some(m) = meeting_at(a, s, &sentence, i, trigger_end, object_start, &phrases, anchor, &mut previous_date) {
+                if let Some(m) = meeting_at(
+                    a,
+                    s,
+                    &sentence,
+                    i,
+                    trigger_end,
+                    object_start,
+                    &phrases,
+                    anchor,
+                    &mut previous_date,
+                ) {
                     meetings.push(m);
                 }
                 i = trigger_end;
@@ -56,7 +196,9 @@ pub fn extract(a: &mut Analysis<'_>, anchor: Option<Date>) {
             if let Some(topic_start) = topic_trigger(a, i, sentence.end) {
                 let topics = topics_from(a, topic_start, sentence.end);
                 if !topics.is_empty() {
-                    if let Some(target) = meeting_for_subject(a, &mut meetings, s, &sentence, i, sentence.end) {
+                    if let Some(target) =
+                        meeting_for_subject(a, &mut meetings, s, &sentence, i, sentence.end)
+                    {
                         add_topics(&mut meetings[target], topics, s);
                     }
                 }
@@ -74,7 +216,12 @@ pub fn extract(a: &mut Analysis<'_>, anchor: Option<Date>) {
             i += 1;
         }
     }
-    a.facts.extend(meetings.into_iter().filter(|m| m.participants.len() >= 2).map(Fact::Meeting));
+    a.facts.extend(
+        meetings
+            .into_iter()
+            .filter(|m| m.participants.len() >= 2)
+            .map(Fact::Meeting),
+    );
 }
 
 fn add_topics(m: &mut Meeting, topics: Vec<EntityId>, sentence: usize) {
@@ -103,7 +250,11 @@ fn meeting_trigger(a: &Analysis<'_>, i: usize, end: usize) -> Option<(usize, usi
         if matches!(w, "meeting" | "called" | "phoned") && !glue(i + 1) && next != "on" {
             return None;
         }
-        let e = if glue(i + 1) || (w == "called" && next == "on") { i + 2 } else { i + 1 };
+        let e = if glue(i + 1) || (w == "called" && next == "on") {
+            i + 2
+        } else {
+            i + 1
+        };
         return (e <= end).then_some((e, e));
     }
     if MEETING_WITH_VERBS.contains(&w) && glue(i + 1) {
@@ -112,10 +263,35 @@ fn meeting_trigger(a: &Analysis<'_>, i: usize, end: usize) -> Option<(usize, usi
     // "held talks with", "holds a phone call with", "had a meeting with".
     if matches!(w, "held" | "holds" | "hold" | "had" | "has" | "have") {
         let mut k = i + 1;
-        while k < end && matches!(a.word(k), "a" | "an" | "the" | "phone" | "telephone" | "video" | "bilateral" | "private" | "closed-door" | "further" | "direct") {
+        while k < end
+            && matches!(
+                a.word(k),
+                "a" | "an"
+                    | "the"
+                    | "phone"
+                    | "telephone"
+                    | "video"
+                    | "bilateral"
+                    | "private"
+                    | "closed-door"
+                    | "further"
+                    | "direct"
+            )
+        {
             k += 1;
         }
-        if matches!(a.word(k), "talks" | "meeting" | "meetings" | "call" | "conversation" | "discussions" | "negotiations" | "summit") && glue(k + 1) {
+        if matches!(
+            a.word(k),
+            "talks"
+                | "meeting"
+                | "meetings"
+                | "call"
+                | "conversation"
+                | "discussions"
+                | "negotiations"
+                | "summit"
+        ) && glue(k + 1)
+        {
             return Some((k + 2, k + 2));
         }
     }
@@ -124,14 +300,20 @@ fn meeting_trigger(a: &Analysis<'_>, i: usize, end: usize) -> Option<(usize, usi
 
 /// The start of a clause containing token `i`: after the last clause break before it.
 fn clause_start(a: &Analysis<'_>, sentence: &Range<usize>, i: usize) -> usize {
-    (sentence.start..i).rev().find(|&k| CLAUSE_BREAKS.contains(&a.word(k))).map_or(sentence.start, |k| k + 1)
+    (sentence.start..i)
+        .rev()
+        .find(|&k| CLAUSE_BREAKS.contains(&a.word(k)))
+        .map_or(sentence.start, |k| k + 1)
 }
 
 fn people_in(a: &Analysis<'_>, range: Range<usize>) -> Vec<EntityId> {
     let mut out = Vec::new();
     for k in range {
         if let Some(m) = a.mention(k) {
-            if m.tokens.start == k && a.entity_data(m.entity).kind == EntityKind::Person && !out.contains(&m.entity) {
+            if m.tokens.start == k
+                && a.entity_data(m.entity).kind == EntityKind::Person
+                && !out.contains(&m.entity)
+            {
                 out.push(m.entity);
             }
         }
@@ -145,7 +327,11 @@ fn bodies_in(a: &Analysis<'_>, range: Range<usize>) -> Vec<EntityId> {
     for k in range {
         if let Some(m) = a.mention(k) {
             let kind = a.entity_data(m.entity).kind;
-            if m.tokens.start == k && matches!(kind, EntityKind::Organization | EntityKind::Place) && !out.contains(&m.entity) && !a.is_possessive(m.tokens.end) {
+            if m.tokens.start == k
+                && matches!(kind, EntityKind::Organization | EntityKind::Place)
+                && !out.contains(&m.entity)
+                && !a.is_possessive(m.tokens.end)
+            {
                 out.push(m.entity);
             }
         }
@@ -156,7 +342,15 @@ fn bodies_in(a: &Analysis<'_>, range: Range<usize>) -> Vec<EntityId> {
 /// The end of the objects of a verb: the next clause break or the end of the sentence.
 fn object_end(a: &Analysis<'_>, from: usize, end: usize) -> usize {
     (from..end)
-        .find(|&k| CLAUSE_BREAKS.contains(&a.word(k)) || matches!(a.word(k), "who" | "which" | "to" | "said" | "says") || (a.word(k) == "," && matches!(a.word(k + 1), "who" | "which" | "saying" | "according" | "and")))
+        .find(|&k| {
+            CLAUSE_BREAKS.contains(&a.word(k))
+                || matches!(a.word(k), "who" | "which" | "to" | "said" | "says")
+                || (a.word(k) == ","
+                    && matches!(
+                        a.word(k + 1),
+                        "who" | "which" | "saying" | "according" | "and"
+                    ))
+        })
         .unwrap_or(end)
 }
 
@@ -179,7 +373,10 @@ fn meeting_at(
     if subjects.is_empty() {
         subjects = bodies_in(a, subject_range.clone());
     }
-    if objects.is_empty() && !subjects.is_empty() && a.entity_data(subjects[0]).kind == EntityKind::Person {
+    if objects.is_empty()
+        && !subjects.is_empty()
+        && a.entity_data(subjects[0]).kind == EntityKind::Person
+    {
         // "X met Türkiye's president" has a person; "X visited Ankara" is not a meeting.
         objects = Vec::new();
     }
@@ -197,13 +394,21 @@ fn meeting_at(
     let time = phrases
         .iter()
         .find(|p| p.tokens.start >= trigger_end && p.tokens.start < objects_to)
-        .or_else(|| phrases.iter().find(|p| p.tokens.start >= subject_range.start && p.tokens.start < trigger))
+        .or_else(|| {
+            phrases
+                .iter()
+                .find(|p| p.tokens.start >= subject_range.start && p.tokens.start < trigger)
+        })
         .map(|p| {
             let date = dates::resolve(p.meaning, anchor, *previous_date);
             if date.is_some() && p.meaning != TimeMeaning::SameDayAsPrevious {
                 *previous_date = date;
             }
-            TimeRef { text: a.text_of(p.tokens.clone()).to_string(), span: p.span, date: date.map(Date::iso) }
+            TimeRef {
+                text: a.text_of(p.tokens.clone()).to_string(),
+                span: p.span,
+                date: date.map(Date::iso),
+            }
         });
     Some(Meeting {
         participants,
@@ -224,7 +429,10 @@ fn place_after(a: &Analysis<'_>, from: usize, to: usize) -> Option<EntityId> {
             return None;
         }
         let m = a.mention(k + 1)?;
-        (a.entity_data(m.entity).kind == EntityKind::Place && m.tokens.start == k + 1 && !a.is_possessive(m.tokens.end)).then_some(m.entity)
+        (a.entity_data(m.entity).kind == EntityKind::Place
+            && m.tokens.start == k + 1
+            && !a.is_possessive(m.tokens.end))
+        .then_some(m.entity)
     })
 }
 
@@ -238,7 +446,11 @@ fn topic_trigger(a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
         return Some(i + 2).filter(|&k| k < end);
     }
     // "held talks on …", "discussions about …".
-    if matches!(w, "talks" | "discussions" | "negotiations" | "consultations") && TOPIC_PARTICLES.contains(&a.word(i + 1)) {
+    if matches!(
+        w,
+        "talks" | "discussions" | "negotiations" | "consultations"
+    ) && TOPIC_PARTICLES.contains(&a.word(i + 1))
+    {
         return Some(i + 2).filter(|&k| k < end);
     }
     None
@@ -246,21 +458,44 @@ fn topic_trigger(a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
 
 /// "Another key topic was …", "Topics included …", "The agenda included …".
 fn topic_sentence(a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
-    if !matches!(a.word(i), "topic" | "topics" | "agenda" | "issue" | "issues" | "focus") {
+    if !matches!(
+        a.word(i),
+        "topic" | "topics" | "agenda" | "issue" | "issues" | "focus"
+    ) {
         return None;
     }
-    let subject_like = (i.saturating_sub(3)..i).any(|k| matches!(a.word(k), "another" | "key" | "main" | "other" | "the" | "central" | "major" | "top"));
+    let subject_like = (i.saturating_sub(3)..i).any(|k| {
+        matches!(
+            a.word(k),
+            "another" | "key" | "main" | "other" | "the" | "central" | "major" | "top"
+        )
+    });
     let verb = a.word(i + 1);
-    (subject_like && matches!(verb, "was" | "were" | "included" | "include" | "includes" | "is")).then_some(i + 2).filter(|&k| k < end)
+    (subject_like
+        && matches!(
+            verb,
+            "was" | "were" | "included" | "include" | "includes" | "is"
+        ))
+    .then_some(i + 2)
+    .filter(|&k| k < end)
 }
 
 /// The meeting that the subject of a topic verb at `verb` refers to; may create one when two
 /// named people discuss something without an earlier meeting.
-fn meeting_for_subject(a: &mut Analysis<'_>, meetings: &mut Vec<Meeting>, s: usize, sentence: &Range<usize>, verb: usize, end: usize) -> Option<usize> {
+fn meeting_for_subject(
+    a: &mut Analysis<'_>,
+    meetings: &mut Vec<Meeting>,
+    s: usize,
+    sentence: &Range<usize>,
+    verb: usize,
+    end: usize,
+) -> Option<usize> {
     let start = clause_start(a, sentence, verb);
     let mut people = people_in(a, start..verb);
     if a.word(verb + 1) == "with" || (verb + 1..end).any(|k| a.word(k) == "with") {
-        let with = (verb + 1..end).find(|&k| a.word(k) == "with").unwrap_or(end);
+        let with = (verb + 1..end)
+            .find(|&k| a.word(k) == "with")
+            .unwrap_or(end);
         for p in people_in(a, with..object_end(a, with + 1, end)) {
             if !people.contains(&p) {
                 people.push(p);
@@ -268,7 +503,10 @@ fn meeting_for_subject(a: &mut Analysis<'_>, meetings: &mut Vec<Meeting>, s: usi
         }
     }
     if !people.is_empty() {
-        if let Some(idx) = meetings.iter().rposition(|m| people.iter().all(|p| m.participants.contains(p))) {
+        if let Some(idx) = meetings
+            .iter()
+            .rposition(|m| people.iter().all(|p| m.participants.contains(p)))
+        {
             return Some(idx);
         }
         if people.len() >= 2 {
@@ -286,7 +524,8 @@ fn meeting_for_subject(a: &mut Analysis<'_>, meetings: &mut Vec<Meeting>, s: usi
         }
         return None;
     }
-    let refers_to_focus = (start..verb).any(|k| GROUP_SUBJECTS.contains(&a.word(k)) || EVENT_SUBJECTS.contains(&a.word(k)));
+    let refers_to_focus = (start..verb)
+        .any(|k| GROUP_SUBJECTS.contains(&a.word(k)) || EVENT_SUBJECTS.contains(&a.word(k)));
     if refers_to_focus && !meetings.is_empty() {
         return Some(meetings.len() - 1);
     }
@@ -300,10 +539,19 @@ fn topics_from(a: &mut Analysis<'_>, start: usize, end: usize) -> Vec<EntityId> 
     // A quoted object: the quotation is the phrase.
     if matches!(a.raw(from), "\"" | "“") {
         from += 1;
-        to = (from..end).find(|&k| matches!(a.raw(k), "\"" | "”")).unwrap_or(end);
+        to = (from..end)
+            .find(|&k| matches!(a.raw(k), "\"" | "”"))
+            .unwrap_or(end);
     }
     let stop = (from..to)
-        .find(|&k| TOPIC_STOPS.contains(&a.word(k)) || TOPIC_VERBS.contains(&a.word(k)) || attribution_follows(a, k) || (a.raw(k) == "," && (a.word(k + 1).ends_with("ing") && a.word(k + 1) != "including")) || matches!(a.raw(k), "\"" | "“" | "”"))
+        .find(|&k| {
+            TOPIC_STOPS.contains(&a.word(k))
+                || TOPIC_VERBS.contains(&a.word(k))
+                || attribution_follows(a, k)
+                || (a.raw(k) == ","
+                    && (a.word(k + 1).ends_with("ing") && a.word(k + 1) != "including"))
+                || matches!(a.raw(k), "\"" | "“" | "”")
+        })
         .unwrap_or(to);
     let mut items = Vec::new();
     let mut item_start = from;
@@ -315,8 +563,7 @@ fn topics_from(a: &mut Analysis<'_>, start: usize, end: usize) -> Vec<EntityId> 
             in_between = true;
         }
         let splits = match w {
-            "," => true,
-            "including" | "notably" => true,
+            "," | "including" | "notably" => true,
             "and" | "or" => !in_between && !adjective_pair(a, item_start, k),
             "as" if a.word(k + 1) == "well" && a.word(k + 2) == "as" => true,
             _ => false,
@@ -338,17 +585,30 @@ fn topics_from(a: &mut Analysis<'_>, start: usize, end: usize) -> Vec<EntityId> 
     if stop > item_start {
         items.push(item_start..stop);
     }
-    items.into_iter().filter_map(|r| topic_entity(a, r)).collect()
+    items
+        .into_iter()
+        .filter_map(|r| topic_entity(a, r))
+        .collect()
 }
 
 /// ", the ministry said …": a comma that starts an attribution ends the phrase before it.
 fn attribution_follows(a: &Analysis<'_>, k: usize) -> bool {
-    a.raw(k) == "," && (k + 1..k + 6).any(|q| matches!(a.word(q), "said" | "says" | "told" | "added" | "stated" | "announced"))
+    a.raw(k) == ","
+        && (k + 1..k + 6).any(|q| {
+            matches!(
+                a.word(q),
+                "said" | "says" | "told" | "added" | "stated" | "announced"
+            )
+        })
 }
 
 /// A past participle that starts a reduced relative clause ("prisoners held in Russia").
 fn is_participle(word: &str) -> bool {
-    const IRREGULAR: &[&str] = &["held", "kept", "made", "built", "led", "sent", "brought", "caught", "found", "put", "set", "left", "lost", "won", "seen", "known", "taken", "given", "done", "hit", "shot", "stuck", "paid", "run", "spent", "sold", "told", "thought", "bought", "fought", "born"];
+    const IRREGULAR: &[&str] = &[
+        "held", "kept", "made", "built", "led", "sent", "brought", "caught", "found", "put", "set",
+        "left", "lost", "won", "seen", "known", "taken", "given", "done", "hit", "shot", "stuck",
+        "paid", "run", "spent", "sold", "told", "thought", "bought", "fought", "born",
+    ];
     word.ends_with("ed") || IRREGULAR.contains(&word)
 }
 
@@ -356,7 +616,11 @@ fn is_participle(word: &str) -> bool {
 fn adjective_pair(a: &Analysis<'_>, item_start: usize, and: usize) -> bool {
     and == item_start + 1 && {
         let w = a.word(item_start);
-        ["al", "ic", "ive", "ous", "ary", "ful", "less", "ible", "able", "ern", "ian", "ish"].iter().any(|s| w.ends_with(s))
+        [
+            "al", "ic", "ive", "ous", "ary", "ful", "less", "ible", "able", "ern", "ian", "ish",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
     }
 }
 
@@ -365,7 +629,8 @@ fn topic_entity(a: &mut Analysis<'_>, range: Range<usize>) -> Option<EntityId> {
     let mut start = range.start;
     let mut end = range.end;
     if let Some(cut) = (start + 1..end).find(|&k| {
-        TOPIC_CUTS.contains(&a.word(k)) || (is_participle(a.word(k)) && TOPIC_CUTS.contains(&a.word(k + 1)) && k > start + 1)
+        TOPIC_CUTS.contains(&a.word(k))
+            || (is_participle(a.word(k)) && TOPIC_CUTS.contains(&a.word(k + 1)) && k > start + 1)
     }) {
         end = cut;
     }
@@ -384,15 +649,23 @@ fn topic_entity(a: &mut Analysis<'_>, range: Range<usize>) -> Option<EntityId> {
     if start >= end || end - start > 10 || PRONOUNS.contains(&a.word(start)) {
         return None;
     }
-    if !(start..end).any(|k| a.tokens[k].kind == crate::segment::TokenKind::Word && !a.is_capitalized(k)) {
+    if !(start..end)
+        .any(|k| a.tokens[k].kind == crate::segment::TokenKind::Word && !a.is_capitalized(k))
+    {
         // Only names ("Russia"): that is an entity, not a topic.
         return None;
     }
     let span: Span = a.span_of(start..end);
     let surface = span.text(a.text).unwrap_or("");
-    let label = if a.is_capitalized(start) && a.mention_at[start].is_none() && a.lexicon.is_common_word(a.word(start)) {
+    let label = if a.is_capitalized(start)
+        && a.mention_at[start].is_none()
+        && a.lexicon.is_common_word(a.word(start))
+    {
         let mut chars = surface.chars();
-        chars.next().map(|c| c.to_lowercase().chain(chars).collect::<String>()).unwrap_or_default()
+        chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect::<String>())
+            .unwrap_or_default()
     } else {
         surface.to_string()
     };

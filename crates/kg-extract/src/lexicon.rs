@@ -19,6 +19,15 @@ const ROLES: &str = include_str!("../data/roles.tsv");
 const HONORIFICS: &str = include_str!("../data/honorifics.txt");
 const KNOWN_ENTITIES: &str = include_str!("../data/known_entities.tsv");
 
+/// Ids of the corpus documents kept out of every corpus-derived word list (one per line, `#`
+/// comments): measure accuracy on these to get held-out figures.
+pub const HELDOUT_IDS: &str = include_str!("../data/heldout.txt");
+
+/// The held-out document ids.
+pub fn heldout_ids() -> impl Iterator<Item = &'static str> {
+    lines(HELDOUT_IDS).map(str::trim)
+}
+
 /// A known place.
 #[derive(Debug, Clone)]
 pub struct PlaceEntry {
@@ -72,11 +81,17 @@ pub fn phrase_key(text: &str) -> String {
 }
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
-    data.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    data.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 fn split_alternatives(field: Option<&str>) -> impl Iterator<Item = &str> {
-    field.unwrap_or("").split('|').map(str::trim).filter(|s| !s.is_empty())
+    field
+        .unwrap_or("")
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 impl Lexicon {
@@ -98,7 +113,9 @@ impl Lexicon {
         };
         for line in lines(COUNTRIES) {
             let mut cols = line.split('\t');
-            let Some(canonical) = cols.next().map(str::trim).filter(|c| !c.is_empty()) else { continue };
+            let Some(canonical) = cols.next().map(str::trim).filter(|c| !c.is_empty()) else {
+                continue;
+            };
             let alternatives = cols.next();
             let demonyms = cols.next();
             lexicon.add_place(canonical, canonical, PlaceType::Country, false);
@@ -106,16 +123,29 @@ impl Lexicon {
                 lexicon.add_place(alt, canonical, PlaceType::Country, true);
             }
             for demonym in split_alternatives(demonyms) {
-                lexicon.demonyms.entry(phrase_key(demonym)).or_insert_with(|| canonical.to_string());
+                lexicon
+                    .demonyms
+                    .entry(phrase_key(demonym))
+                    .or_insert_with(|| canonical.to_string());
             }
         }
         for line in lines(CITIES) {
-            if let Some(city) = line.split('\t').next().map(str::trim).filter(|c| !c.is_empty()) {
+            if let Some(city) = line
+                .split('\t')
+                .next()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+            {
                 lexicon.add_place(city, city, PlaceType::City, false);
             }
         }
         for line in lines(PLACES) {
-            if let Some(place) = line.split('\t').next().map(str::trim).filter(|c| !c.is_empty()) {
+            if let Some(place) = line
+                .split('\t')
+                .next()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+            {
                 lexicon.add_place(place, place, PlaceType::Other, false);
             }
         }
@@ -123,14 +153,21 @@ impl Lexicon {
         lexicon.person_names = lines(PERSON_NAMES).map(|l| fold(l.trim())).collect();
         lexicon.common_words = lines(COMMON_WORDS).map(|l| fold(l.trim())).collect();
         lexicon.org_words = lines(ORG_WORDS).map(|l| fold(l.trim())).collect();
-        lexicon.honorifics = lines(HONORIFICS).map(|l| fold(l.trim().trim_end_matches('.'))).collect();
+        lexicon.honorifics = lines(HONORIFICS)
+            .map(|l| fold(l.trim().trim_end_matches('.')))
+            .collect();
         for line in lines(ROLES) {
             let mut cols = line.split('\t');
-            let (Some(surface), Some(canonical)) = (cols.next(), cols.next()) else { continue };
+            let (Some(surface), Some(canonical)) = (cols.next(), cols.next()) else {
+                continue;
+            };
             let is_head = cols.next().is_none_or(|c| c.trim() != "modifier");
             let key = phrase_key(surface);
             lexicon.max_role_tokens = lexicon.max_role_tokens.max(key.split(' ').count());
-            let entry = RoleEntry { canonical: canonical.trim().to_lowercase(), is_head };
+            let entry = RoleEntry {
+                canonical: canonical.trim().to_lowercase(),
+                is_head,
+            };
             // A word listed both ways ("chief") is a head that may also modify.
             lexicon
                 .roles
@@ -140,7 +177,9 @@ impl Lexicon {
         }
         for line in lines(KNOWN_ENTITIES) {
             let mut cols = line.split('\t');
-            let (Some(name), Some(kind)) = (cols.next(), cols.next()) else { continue };
+            let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
+                continue;
+            };
             let kind = match kind.trim() {
                 "Person" => EntityKind::Person,
                 "Organization" => EntityKind::Organization,
@@ -170,9 +209,15 @@ impl Lexicon {
         }
         self.max_place_tokens = self.max_place_tokens.max(key.split(' ').count());
         // Countries win over cities of the same name; the first entry of a kind wins.
-        let entry = PlaceEntry { canonical: canonical.to_string(), place_type, is_alias };
+        let entry = PlaceEntry {
+            canonical: canonical.to_string(),
+            place_type,
+            is_alias,
+        };
         match self.places.get(&key) {
-            Some(existing) if existing.place_type == PlaceType::Country || place_type != PlaceType::Country => {}
+            Some(existing)
+                if existing.place_type == PlaceType::Country
+                    || place_type != PlaceType::Country => {}
             _ => {
                 self.places.insert(key, entry);
             }

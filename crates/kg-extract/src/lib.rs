@@ -35,7 +35,9 @@ impl Default for Extractor {
 impl Extractor {
     /// An extractor with the built-in word lists.
     pub fn new() -> Self {
-        Self { lexicon: Lexicon::builtin() }
+        Self {
+            lexicon: Lexicon::builtin(),
+        }
     }
 
     /// Extract entities and facts. Never fails and never panics on any text.
@@ -81,7 +83,13 @@ fn finish(a: Analysis<'_>, doc: &Document, date: Option<String>) -> Extraction {
             entity: map(f.entity),
         })
         .collect();
-    mentions.sort_by(|x, y| x.span.start.cmp(&y.span.start).then(y.span.end.cmp(&x.span.end)).then(x.entity.cmp(&y.entity)));
+    mentions.sort_by(|x, y| {
+        x.span
+            .start
+            .cmp(&y.span.start)
+            .then(y.span.end.cmp(&x.span.end))
+            .then(x.entity.cmp(&y.entity))
+    });
     mentions.dedup_by(|x, y| x.span == y.span && x.entity == y.entity);
     let facts = a
         .facts
@@ -114,5 +122,12 @@ fn finish(a: Analysis<'_>, doc: &Document, date: Option<String>) -> Extraction {
         let last = a.tokens[r.end - 1].span.end;
         kg_model::Span::new(first, last)
     });
-    Extraction { document: doc.id.clone(), date, sentences: sentences.collect(), entities, mentions, facts }
+    Extraction {
+        document: doc.id.clone(),
+        date,
+        sentences: sentences.collect(),
+        entities,
+        mentions,
+        facts,
+    }
 }

@@ -8,54 +8,244 @@ use kg_model::{EntityId, EntityKind, MergeRule, PlaceType};
 use std::ops::Range;
 
 /// Lower-case words that may join capitalised words inside one name.
-const CONNECTORS: &[&str] = &["of", "and", "for", "the", "&", "de", "del", "la", "van", "von", "der", "al", "bin", "da", "dos", "on"];
+const CONNECTORS: &[&str] = &[
+    "of", "and", "for", "the", "&", "de", "del", "la", "van", "von", "der", "al", "bin", "da",
+    "dos", "on",
+];
 
 /// Words that never begin a name: a capitalised one at the start of a sentence is just the
 /// sentence's first word.
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "during", "after", "before", "in", "on", "at", "as", "when", "while", "with", "for", "from", "by",
-    "both", "another", "they", "he", "she", "it", "we", "this", "that", "these", "those", "but", "and", "or", "so", "if",
-    "although", "since", "then", "there", "here", "some", "many", "most", "all", "each", "every", "no", "not", "what",
-    "which", "who", "how", "why", "where", "his", "her", "their", "our", "its", "my", "your", "under", "over", "despite",
-    "following", "according", "meanwhile", "however", "also", "still", "yet", "last", "next", "to", "of", "about", "once",
-    "until", "unlike", "like", "without", "within", "among", "amid", "through", "because", "whether", "even", "only",
+    "the",
+    "a",
+    "an",
+    "during",
+    "after",
+    "before",
+    "in",
+    "on",
+    "at",
+    "as",
+    "when",
+    "while",
+    "with",
+    "for",
+    "from",
+    "by",
+    "both",
+    "another",
+    "they",
+    "he",
+    "she",
+    "it",
+    "we",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "or",
+    "so",
+    "if",
+    "although",
+    "since",
+    "then",
+    "there",
+    "here",
+    "some",
+    "many",
+    "most",
+    "all",
+    "each",
+    "every",
+    "no",
+    "not",
+    "what",
+    "which",
+    "who",
+    "how",
+    "why",
+    "where",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "my",
+    "your",
+    "under",
+    "over",
+    "despite",
+    "following",
+    "according",
+    "meanwhile",
+    "however",
+    "also",
+    "still",
+    "yet",
+    "last",
+    "next",
+    "to",
+    "of",
+    "about",
+    "once",
+    "until",
+    "unlike",
+    "like",
+    "without",
+    "within",
+    "among",
+    "amid",
+    "through",
+    "because",
+    "whether",
+    "even",
+    "only",
 ];
 
 /// Last words of names of facilities and geographic features.
 const PLACE_HEADS: &[&str] = &[
-    "square", "street", "avenue", "road", "boulevard", "lane", "park", "bridge", "river", "lake", "mountain", "mountains",
-    "island", "islands", "airport", "station", "valley", "bay", "beach", "canyon", "desert", "forest", "harbour", "harbor",
-    "peninsula", "plaza", "district", "county", "province", "region", "village", "town", "city", "tower", "palace", "castle",
-    "cathedral", "stadium", "arena", "hall", "coast", "gulf", "sea", "ocean", "strait", "canal", "falls", "heights", "hill",
-    "hills", "highway", "square", "mosque", "temple", "border", "airbase", "base", "prison", "camp", "neighborhood",
-    "neighbourhood", "quarter", "borough", "state", "territory", "crossing",
+    "square",
+    "street",
+    "avenue",
+    "road",
+    "boulevard",
+    "lane",
+    "park",
+    "bridge",
+    "river",
+    "lake",
+    "mountain",
+    "mountains",
+    "island",
+    "islands",
+    "airport",
+    "station",
+    "valley",
+    "bay",
+    "beach",
+    "canyon",
+    "desert",
+    "forest",
+    "harbour",
+    "harbor",
+    "peninsula",
+    "plaza",
+    "district",
+    "county",
+    "province",
+    "region",
+    "village",
+    "town",
+    "city",
+    "tower",
+    "palace",
+    "castle",
+    "cathedral",
+    "stadium",
+    "arena",
+    "hall",
+    "coast",
+    "gulf",
+    "sea",
+    "ocean",
+    "strait",
+    "canal",
+    "falls",
+    "heights",
+    "hill",
+    "hills",
+    "highway",
+    "square",
+    "mosque",
+    "temple",
+    "border",
+    "airbase",
+    "base",
+    "prison",
+    "camp",
+    "neighborhood",
+    "neighbourhood",
+    "quarter",
+    "borough",
+    "state",
+    "territory",
+    "crossing",
 ];
 
 /// Last words of event names, which are not people, organisations or places.
 const EVENT_HEADS: &[&str] = &[
-    "war", "olympics", "games", "championship", "championships", "cup", "contest", "festival", "awards", "award", "prize",
-    "agreement", "treaty", "accord", "act", "revolution", "crisis", "election", "elections", "conference", "summit", "expo",
-    "series", "tour", "day", "week", "protests", "uprising", "massacre", "pandemic", "prix", "marathon", "bowl", "open",
+    "war",
+    "olympics",
+    "games",
+    "championship",
+    "championships",
+    "cup",
+    "contest",
+    "festival",
+    "awards",
+    "award",
+    "prize",
+    "agreement",
+    "treaty",
+    "accord",
+    "act",
+    "revolution",
+    "crisis",
+    "election",
+    "elections",
+    "conference",
+    "summit",
+    "expo",
+    "series",
+    "tour",
+    "day",
+    "week",
+    "protests",
+    "uprising",
+    "massacre",
+    "pandemic",
+    "prix",
+    "marathon",
+    "bowl",
+    "open",
 ];
 
 /// Verbs of saying that mark the name before them as a person.
-const SAYING: &[&str] = &["said", "says", "told", "added", "wrote", "stated", "explained", "argued", "noted", "insisted"];
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "stated",
+    "explained",
+    "argued",
+    "noted",
+    "insisted",
+];
 
 /// A name candidate that could not be typed on its own (one unknown word): typed later when it
 /// matches the surname of a person named in full elsewhere in the document.
 struct Pending {
     tokens: Range<usize>,
     person_hint: bool,
-    /// An all-capitals word: an organisation when it abbreviates one named in the document or
-    /// follows "the" ("the NSDC").
+    /// An all-capitals word: an organisation when it abbreviates one named in the document.
     acronym: bool,
 }
 
 /// A typed name before entities are assigned.
 enum Typed {
-    Place { canonical: String, place_type: PlaceType, alias: bool },
+    Place {
+        canonical: String,
+        place_type: PlaceType,
+        alias: bool,
+    },
     Organization,
-    Person { confident: bool },
+    Person {
+        confident: bool,
+    },
 }
 
 /// Find named mentions and give them entities.
@@ -73,7 +263,10 @@ pub fn recognize(a: &mut Analysis<'_>) {
             }
             let mut j = i + 1;
             loop {
-                if j < sentence.end && is_name_token(a, j, &headline_lines) && !a.tokens[j].newline_before {
+                if j < sentence.end
+                    && is_name_token(a, j, &headline_lines)
+                    && !a.tokens[j].newline_before
+                {
                     j += 1;
                 } else if j + 1 < sentence.end
                     && (CONNECTORS.contains(&a.word(j)) || (a.raw(j) == "-" && touching(a, j)))
@@ -105,7 +298,11 @@ fn headline_tokens(a: &Analysis<'_>) -> Vec<bool> {
     let mut start = 0;
     for i in 0..=a.tokens.len() {
         if i == a.tokens.len() || (i > start && a.tokens[i].newline_before) {
-            let words: Vec<usize> = (start..i).filter(|&k| a.raw(k).chars().count() > 3 && a.raw(k).chars().all(char::is_alphabetic)).collect();
+            let words: Vec<usize> = (start..i)
+                .filter(|&k| {
+                    a.raw(k).chars().count() > 3 && a.raw(k).chars().all(char::is_alphabetic)
+                })
+                .collect();
             let capitalized = words.iter().filter(|&&k| a.is_capitalized(k)).count();
             // Headlines do not end with a full stop; a sentence full of names does.
             let ends_sentence = matches!(a.raw(i - 1), "." | "!" | "?" | "\"" | "”");
@@ -119,7 +316,8 @@ fn headline_tokens(a: &Analysis<'_>) -> Vec<bool> {
 }
 
 fn touching(a: &Analysis<'_>, j: usize) -> bool {
-    a.tokens[j - 1].span.end == a.tokens[j].span.start && a.tokens[j].span.end == a.tokens[j + 1].span.start
+    a.tokens[j - 1].span.end == a.tokens[j].span.start
+        && a.tokens[j].span.end == a.tokens[j + 1].span.start
 }
 
 /// A capitalised word that can be part of a name.
@@ -130,7 +328,9 @@ fn is_name_token(a: &Analysis<'_>, i: usize, headline: &[bool]) -> bool {
     let w = a.word(i);
     // Day and month names are dates, unless a month doubles as a given name before a surname
     // ("April Ryan").
-    let month = crate::dates::month_number(w).is_some() && w.len() > 2 && !(a.lexicon.is_first_name(w) && a.is_capitalized(i + 1));
+    let month = crate::dates::month_number(w).is_some()
+        && w.len() > 2
+        && !(a.lexicon.is_first_name(w) && a.is_capitalized(i + 1));
     if crate::dates::weekday_number(w).is_some() || month || w == "i" || w.starts_with("i'") {
         return false;
     }
@@ -151,7 +351,11 @@ fn place_of(a: &Analysis<'_>, range: Range<usize>) -> Option<Typed> {
         return None;
     }
     let entry = a.lexicon.place(&a.key_of(range))?;
-    Some(Typed::Place { canonical: entry.canonical.clone(), place_type: entry.place_type, alias: entry.is_alias })
+    Some(Typed::Place {
+        canonical: entry.canonical.clone(),
+        place_type: entry.place_type,
+        alias: entry.is_alias,
+    })
 }
 
 /// A name seen with one type in the training corpus ("NASA", "Google").
@@ -163,7 +367,11 @@ fn known_of(a: &Analysis<'_>, range: Range<usize>) -> Option<Typed> {
     Some(match a.lexicon.known_kind(&key)? {
         EntityKind::Person => Typed::Person { confident: true },
         EntityKind::Organization => Typed::Organization,
-        _ => Typed::Place { canonical: String::new(), place_type: PlaceType::Other, alias: false },
+        _ => Typed::Place {
+            canonical: String::new(),
+            place_type: PlaceType::Other,
+            alias: false,
+        },
     })
 }
 
@@ -179,7 +387,11 @@ pub fn role_end(a: &Analysis<'_>, start: usize, limit: usize) -> Option<(usize, 
             }
             if let Some(head) = a.lexicon.role(&a.key_of(split..end)).filter(|r| r.is_head) {
                 let mut label: Vec<&str> = (start..split)
-                    .map(|k| a.lexicon.role(a.word(k)).map_or("", |r| r.canonical.as_str()))
+                    .map(|k| {
+                        a.lexicon
+                            .role(a.word(k))
+                            .map_or("", |r| r.canonical.as_str())
+                    })
                     .collect();
                 label.push(&head.canonical);
                 best = Some((end, label.join(" ")));
@@ -198,11 +410,28 @@ fn is_acronym(word: &str) -> bool {
     (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
 }
 
-fn classify(a: &Analysis<'_>, run: Range<usize>, sentence_start: usize, typed: &mut Vec<(Range<usize>, Typed)>, pending: &mut Vec<Pending>) {
+fn classify(
+    a: &Analysis<'_>,
+    run: Range<usize>,
+    sentence_start: usize,
+    typed: &mut Vec<(Range<usize>, Typed)>,
+    pending: &mut Vec<Pending>,
+) {
     // A known place as a whole, "The Hague" included; but a lone sentence-initial ordinary
     // word is only a place when it names a country ("Reading the report" is not about Reading).
-    let lone_ordinary = run.len() == 1 && sentence_initial(a, run.start, sentence_start) && a.lexicon.is_common_word(a.word(run.start));
-    if let Some(place) = place_of(a, run.clone()).filter(|p| !lone_ordinary || matches!(p, Typed::Place { place_type: PlaceType::Country, .. })) {
+    let lone_ordinary = run.len() == 1
+        && sentence_initial(a, run.start, sentence_start)
+        && a.lexicon.is_common_word(a.word(run.start));
+    if let Some(place) = place_of(a, run.clone()).filter(|p| {
+        !lone_ordinary
+            || matches!(
+                p,
+                Typed::Place {
+                    place_type: PlaceType::Country,
+                    ..
+                }
+            )
+    }) {
         typed.push((run, place));
         return;
     }
@@ -214,10 +443,15 @@ fn classify(a: &Analysis<'_>, run: Range<usize>, sentence_start: usize, typed: &
     let end = run.end;
     // Inside an organisation name ordinary words are part of the name ("Health Ministry"), so
     // only function words are dropped from its start.
-    let has_org_word = (start..end).any(|k| a.lexicon.is_org_word(a.word(k)) && !CONNECTORS.contains(&a.word(k)));
+    let has_org_word =
+        (start..end).any(|k| a.lexicon.is_org_word(a.word(k)) && !CONNECTORS.contains(&a.word(k)));
     while start < end
         && ((sentence_initial(a, start, sentence_start)
-            && (if has_org_word { FUNCTION_WORDS.contains(&a.word(start)) } else { a.lexicon.is_common_word(a.word(start)) })
+            && (if has_org_word {
+                FUNCTION_WORDS.contains(&a.word(start))
+            } else {
+                a.lexicon.is_common_word(a.word(start))
+            })
             && !a.lexicon.is_first_name(a.word(start))
             && a.lexicon.place(a.word(start)).is_none())
             || (FUNCTION_WORDS.contains(&a.word(start)) && !a.lexicon.is_first_name(a.word(start)))
@@ -233,15 +467,28 @@ fn classify(a: &Analysis<'_>, run: Range<usize>, sentence_start: usize, typed: &
         return;
     }
     // A facility or geographic feature: "Naqsh-e Jahan Square", "Lake Victoria", "Heathrow Airport".
-    if end - start >= 2 && (PLACE_HEADS.contains(&a.word(end - 1)) || matches!(a.word(start), "lake" | "mount" | "port" | "cape" | "fort")) {
+    if end - start >= 2
+        && (PLACE_HEADS.contains(&a.word(end - 1))
+            || matches!(a.word(start), "lake" | "mount" | "port" | "cape" | "fort"))
+    {
         let canonical = a.text_of(start..end).to_string();
-        typed.push((start..end, Typed::Place { canonical, place_type: PlaceType::Other, alias: false }));
+        typed.push((
+            start..end,
+            Typed::Place {
+                canonical,
+                place_type: PlaceType::Other,
+                alias: false,
+            },
+        ));
         nested_places(a, start..end, typed);
         return;
     }
     // An organisation: the name runs up to its last head word ("Council"), or through an
     // "of …" complement ("Ministry of Defence") until a title starts.
-    if let Some(head) = (start..end).rev().find(|&k| a.lexicon.is_org_word(a.word(k)) && !CONNECTORS.contains(&a.word(k))) {
+    if let Some(head) = (start..end)
+        .rev()
+        .find(|&k| a.lexicon.is_org_word(a.word(k)) && !CONNECTORS.contains(&a.word(k)))
+    {
         let mut org_end = head + 1;
         if org_end < end && matches!(a.word(org_end), "of" | "for" | "on") {
             let mut k = org_end + 1;
@@ -255,8 +502,11 @@ fn classify(a: &Analysis<'_>, run: Range<usize>, sentence_start: usize, typed: &
                 org_end = k;
             }
         }
-        typed.push((start..org_end, Typed::Organization));
-        nested_places(a, start..org_end, typed);
+        // A head word alone ("the Union", "Government") is not a name.
+        if org_end - start >= 2 {
+            typed.push((start..org_end, Typed::Organization));
+            nested_places(a, start..org_end, typed);
+        }
         if org_end < end {
             classify(a, org_end..end, sentence_start, typed, pending);
         }
@@ -282,8 +532,15 @@ fn nested_places(a: &Analysis<'_>, org: Range<usize>, typed: &mut Vec<(Range<usi
             Some((e, place)) => {
                 // A lone town name at the front is often just part of the name ("Riverside
                 // Athletic Football Club"); after "of"/"in", or a country, it is a place.
-                let after_preposition = k > org.start && matches!(a.word(k - 1), "of" | "in" | "at");
-                let country = matches!(place, Typed::Place { place_type: PlaceType::Country, .. });
+                let after_preposition =
+                    k > org.start && matches!(a.word(k - 1), "of" | "in" | "at");
+                let country = matches!(
+                    place,
+                    Typed::Place {
+                        place_type: PlaceType::Country,
+                        ..
+                    }
+                );
                 if after_preposition || country || e - k >= 2 {
                     typed.push((k..e, place));
                 }
@@ -319,18 +576,28 @@ fn strip_titles(a: &Analysis<'_>, mut start: usize, end: usize) -> (usize, bool)
     }
 }
 
-fn classify_name(a: &Analysis<'_>, range: Range<usize>, titled: bool, typed: &mut Vec<(Range<usize>, Typed)>, pending: &mut Vec<Pending>) {
+fn classify_name(
+    a: &Analysis<'_>,
+    range: Range<usize>,
+    titled: bool,
+    typed: &mut Vec<(Range<usize>, Typed)>,
+    pending: &mut Vec<Pending>,
+) {
     if let Some(place) = place_of(a, range.clone()) {
         typed.push((range, place));
         return;
     }
-    if let Some(known) = known_of(a, range.clone()).filter(|k| !titled || matches!(k, Typed::Person { .. })) {
+    if let Some(known) =
+        known_of(a, range.clone()).filter(|k| !titled || matches!(k, Typed::Person { .. }))
+    {
         typed.push((range, known));
         return;
     }
     // Names joined by "and" or "of" (without an organisation word), or by a hyphen that forms
     // no known name, are separate names: "Rui Almeida of Portugal", "Russia-Ukraine".
-    if let Some(k) = range.clone().find(|&k| matches!(a.word(k), "and" | "&" | "of" | "for" | "the" | "on") || a.raw(k) == "-") {
+    if let Some(k) = range.clone().find(|&k| {
+        matches!(a.word(k), "and" | "&" | "of" | "for" | "the" | "on") || a.raw(k) == "-"
+    }) {
         if k > range.start {
             classify_name(a, range.start..k, titled, typed, pending);
         }
@@ -340,8 +607,12 @@ fn classify_name(a: &Analysis<'_>, range: Range<usize>, titled: bool, typed: &mu
         return;
     }
     let (first, last) = (range.start, range.end - 1);
-    let numbered = range.len() >= 2 && a.word(last).chars().all(|c| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x'));
-    if EVENT_HEADS.contains(&a.word(last)) || (numbered && EVENT_HEADS.contains(&a.word(last - 1))) {
+    let numbered = range.len() >= 2
+        && a.word(last)
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x'));
+    if EVENT_HEADS.contains(&a.word(last)) || (numbered && EVENT_HEADS.contains(&a.word(last - 1)))
+    {
         // "World War II", "Winter Olympics", "Eurovision Song Contest": events, not people.
         return;
     }
@@ -351,12 +622,21 @@ fn classify_name(a: &Analysis<'_>, range: Range<usize>, titled: bool, typed: &mu
     }
     if range.len() == 1 && is_acronym(a.raw(first)) {
         if a.lexicon.role(a.word(first)).is_none() && !a.lexicon.is_common_word(a.word(first)) {
-            pending.push(Pending { tokens: range, person_hint: false, acronym: true });
+            pending.push(Pending {
+                tokens: range,
+                person_hint: false,
+                acronym: true,
+            });
         }
         return;
     }
+    if !titled && !a.lexicon.is_first_name(a.word(first)) && org_context(a, first, range.end) {
+        typed.push((range, Typed::Organization));
+        return;
+    }
     let before = before_name_context(a, first);
-    let after_saying = SAYING.contains(&a.word(range.end)) || (a.raw(range.end) == "," && a.word(range.end + 1) == "who");
+    let after_saying = SAYING.contains(&a.word(range.end))
+        || (a.raw(range.end) == "," && a.word(range.end + 1) == "who");
     let evidence = titled || before || after_saying;
     if range.len() >= 2 {
         let given = a.lexicon.is_first_name(a.word(first));
@@ -364,11 +644,85 @@ fn classify_name(a: &Analysis<'_>, range: Range<usize>, titled: bool, typed: &mu
         // Capitalised words with no given name, surname or title among them are more often
         // products, works and events than people.
         if evidence || given || named {
-            typed.push((range, Typed::Person { confident: evidence || given }));
+            typed.push((
+                range,
+                Typed::Person {
+                    confident: evidence || given,
+                },
+            ));
         }
         return;
     }
-    pending.push(Pending { tokens: range, person_hint: evidence, acronym: false });
+    pending.push(Pending {
+        tokens: range,
+        person_hint: evidence,
+        acronym: false,
+    });
+}
+
+/// Nouns that say the name next to them is an organisation ("the carmaker Kazeyama",
+/// "Fjordkraft, a utility").
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "organisation",
+    "organization",
+    "charity",
+    "party",
+    "club",
+    "agency",
+    "startup",
+    "broadcaster",
+    "newspaper",
+    "retailer",
+    "carmaker",
+    "automaker",
+    "airline",
+    "bank",
+    "insurer",
+    "manufacturer",
+    "publisher",
+    "network",
+    "conglomerate",
+    "operator",
+    "utility",
+    "supplier",
+    "developer",
+    "lender",
+    "union",
+    "team",
+    "university",
+    "school",
+    "institute",
+    "ngo",
+    "nonprofit",
+    "non-profit",
+    "band",
+    "label",
+    "studio",
+    "website",
+];
+
+/// Context that makes an unknown name an organisation: an office "of/at/for" it ("chief
+/// executive of Fjordkraft Transmission"), an office of its own after a possessive
+/// ("Acme's chairman"), or a noun of organisation beside it ("the carmaker Kazeyama",
+/// "Fjordkraft, a utility").
+fn org_context(a: &Analysis<'_>, first: usize, end: usize) -> bool {
+    let is_head = |k: usize| a.lexicon.role(a.word(k)).is_some_and(|r| r.is_head);
+    let office_before =
+        first >= 2 && matches!(a.word(first - 1), "of" | "at" | "for") && is_head(first - 2)
+            || first >= 3
+                && matches!(a.word(first - 1), "the")
+                && matches!(a.word(first - 2), "of" | "at" | "for")
+                && is_head(first - 3);
+    let office_after =
+        a.is_possessive(end) && is_head(end + 1) && !a.lexicon.is_person_name(a.word(end - 1));
+    let noun_before = first >= 1 && ORG_NOUNS.contains(&a.word(first - 1));
+    let noun_after = a.raw(end) == ","
+        && matches!(a.word(end + 1), "a" | "an" | "the")
+        && ORG_NOUNS.contains(&a.word(end + 2));
+    office_before || office_after || noun_before || noun_after
 }
 
 /// A title or honorific just before a name, lower case or followed by a comma
@@ -393,8 +747,16 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
     let mut singles: Vec<(Range<usize>, bool)> = Vec::new();
     for (range, t) in typed {
         match t {
-            Typed::Place { canonical, place_type, alias } => {
-                let canonical = if canonical.is_empty() { a.text_of(range.clone()).to_string() } else { canonical };
+            Typed::Place {
+                canonical,
+                place_type,
+                alias,
+            } => {
+                let canonical = if canonical.is_empty() {
+                    a.text_of(range.clone()).to_string()
+                } else {
+                    canonical
+                };
                 let key = crate::fold::fold(&canonical);
                 let id = a.entity(EntityKind::Place, &key, &canonical, Some(place_type));
                 if alias {
@@ -432,8 +794,7 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
     }
     for range in acronyms {
         let letters: String = a.word(range.start).chars().filter(|c| *c != '.').collect();
-        let defined = initials.iter().any(|(_, i)| *i == letters);
-        if defined || (range.start > 0 && a.word(range.start - 1) == "the") {
+        if initials.iter().any(|(_, i)| *i == letters) {
             let label = a.text_of(range.clone());
             let key = a.key_of(range.clone());
             let id = a.entity(EntityKind::Organization, &key, label, None);
@@ -460,7 +821,11 @@ fn surname_owner(a: &Analysis<'_>, surname: &str) -> Option<EntityId> {
     let mut owners = a
         .entities
         .iter()
-        .filter(|e| e.kind == EntityKind::Person && e.key.contains(' ') && e.key.rsplit(' ').next() == Some(surname))
+        .filter(|e| {
+            e.kind == EntityKind::Person
+                && e.key.contains(' ')
+                && e.key.rsplit(' ').next() == Some(surname)
+        })
         .map(|e| e.id);
     let first = owners.next()?;
     owners.next().is_none().then_some(first)
@@ -478,7 +843,10 @@ fn merge_acronyms(a: &mut Analysis<'_>) {
             continue;
         }
         let letters: String = e.key.chars().filter(|c| *c != '.').collect();
-        if let Some((full, _)) = initials.iter().find(|(id, init)| *init == letters && *id != entity) {
+        if let Some((full, _)) = initials
+            .iter()
+            .find(|(id, init)| *init == letters && *id != entity)
+        {
             let (full, surface) = (*full, e.label.clone());
             a.add_alias(full, &surface, MergeRule::Acronym);
             a.found[m].entity = full;
@@ -502,4 +870,3 @@ fn org_initials(a: &Analysis<'_>) -> Vec<(EntityId, String)> {
         })
         .collect()
 }
-

@@ -12,10 +12,29 @@ use crate::ner::role_end;
 use kg_model::{Confidence, EntityId, EntityKind, Fact, HoldsRole, LocatedIn, PlaceType, Span};
 
 /// Words that make a role not a current office.
-const NOT_CURRENT: &[&str] = &["former", "ex", "late", "then", "would-be", "future", "prospective", "next"];
+const NOT_CURRENT: &[&str] = &[
+    "former",
+    "ex",
+    "late",
+    "then",
+    "would-be",
+    "future",
+    "prospective",
+    "next",
+];
 const DETERMINERS: &[&str] = &["the", "a", "an"];
-const ADVERBS: &[&str] = &["also", "currently", "now", "still", "previously", "formerly", "already"];
-const COPULAS: &[&str] = &["is", "was", "became", "becomes", "remains", "remained", "serves", "served", "been"];
+const ADVERBS: &[&str] = &[
+    "also",
+    "currently",
+    "now",
+    "still",
+    "previously",
+    "formerly",
+    "already",
+];
+const COPULAS: &[&str] = &[
+    "is", "was", "became", "becomes", "remains", "remained", "serves", "served", "been",
+];
 const PERSONAL_POSSESSIVES: &[&str] = &["his", "her", "their"];
 
 /// Where a role's organisation comes from.
@@ -58,7 +77,9 @@ pub fn extract(a: &mut Analysis<'_>) {
         while i < sentence.end {
             let free = |k: usize| a.mention_at[k].is_none();
             if free(i) {
-                if let Some((end, label)) = role_end(a, i, sentence.end).filter(|(e, _)| (i..*e).all(free)) {
+                if let Some((end, label)) =
+                    role_end(a, i, sentence.end).filter(|(e, _)| (i..*e).all(free))
+                {
                     if let Some(c) = role_fact(a, s, i, end, label) {
                         candidates.push(c);
                     }
@@ -76,20 +97,34 @@ pub fn extract(a: &mut Analysis<'_>) {
 fn located_in_by_possessive(a: &mut Analysis<'_>) {
     for m in 0..a.found.len() {
         let (range, inner) = (a.found[m].tokens.clone(), a.found[m].entity);
-        if a.entity_data(inner).kind != EntityKind::Organization || range.start < 2 || !a.is_possessive(range.start - 1) {
+        if a.entity_data(inner).kind != EntityKind::Organization
+            || range.start < 2
+            || !a.is_possessive(range.start - 1)
+        {
             continue;
         }
-        let Some(outer) = a.mention(range.start - 2).map(|o| o.entity) else { continue };
+        let Some(outer) = a.mention(range.start - 2).map(|o| o.entity) else {
+            continue;
+        };
         if a.entity_data(outer).kind == EntityKind::Place {
             let evidence = a.span_of(range.start - 2..range.end);
             let sentence = a.sentence_of[range.start];
-            a.facts.push(Fact::LocatedIn(LocatedIn { inner, outer, evidence, sentence, confidence: Confidence::new(0.8) }));
+            a.facts.push(Fact::LocatedIn(LocatedIn {
+                inner,
+                outer,
+                evidence,
+                sentence,
+                confidence: Confidence::new(0.8),
+            }));
         }
     }
 }
 
 fn is_org_like(a: &Analysis<'_>, id: EntityId) -> bool {
-    matches!(a.entity_data(id).kind, EntityKind::Organization | EntityKind::Place)
+    matches!(
+        a.entity_data(id).kind,
+        EntityKind::Organization | EntityKind::Place
+    )
 }
 
 /// The mention that ends just before token `k` (exclusive), if any.
@@ -104,7 +139,9 @@ fn org_before(a: &Analysis<'_>, r0: usize) -> Option<(OrgRef, usize)> {
         return Some((OrgRef::Entity(id), start));
     }
     if r0 >= 2 && a.is_possessive(r0 - 1) {
-        if let Some((start, id)) = mention_ending_before(a, r0 - 1).filter(|(_, id)| is_org_like(a, *id)) {
+        if let Some((start, id)) =
+            mention_ending_before(a, r0 - 1).filter(|(_, id)| is_org_like(a, *id))
+        {
             return Some((OrgRef::Entity(id), start));
         }
         if r0 >= 3 && PERSONAL_POSSESSIVES.contains(&a.word(r0 - 3)) {
@@ -127,15 +164,24 @@ fn org_before(a: &Analysis<'_>, r0: usize) -> Option<(OrgRef, usize)> {
 /// A person mention starting at token `k`.
 fn person_at(a: &Analysis<'_>, k: usize) -> Option<(EntityId, usize)> {
     let m = a.mention(k)?;
-    (m.tokens.start == k && a.entity_data(m.entity).kind == EntityKind::Person).then_some((m.entity, m.tokens.end))
+    (m.tokens.start == k && a.entity_data(m.entity).kind == EntityKind::Person)
+        .then_some((m.entity, m.tokens.end))
 }
 
 /// A person mention ending just before token `k`.
 fn person_ending_before(a: &Analysis<'_>, k: usize) -> Option<(EntityId, usize)> {
-    mention_ending_before(a, k).filter(|(_, id)| a.entity_data(*id).kind == EntityKind::Person).map(|(s, id)| (id, s))
+    mention_ending_before(a, k)
+        .filter(|(_, id)| a.entity_data(*id).kind == EntityKind::Person)
+        .map(|(s, id)| (id, s))
 }
 
-fn role_fact(a: &Analysis<'_>, sentence: usize, r0: usize, r1: usize, role: String) -> Option<Candidate> {
+fn role_fact(
+    a: &Analysis<'_>,
+    sentence: usize,
+    r0: usize,
+    r1: usize,
+    role: String,
+) -> Option<Candidate> {
     let role_text = a.text_of(r0..r1).to_string();
     let before = org_before(a, r0);
     let np_start = before.map_or(r0, |(_, s)| s);
@@ -143,7 +189,10 @@ fn role_fact(a: &Analysis<'_>, sentence: usize, r0: usize, r1: usize, role: Stri
     while det > 0 && DETERMINERS.contains(&a.word(det - 1)) {
         det -= 1;
     }
-    if det > 0 && (NOT_CURRENT.contains(&a.word(det - 1)) || NOT_CURRENT.contains(&a.word(r0.saturating_sub(1)))) {
+    if det > 0
+        && (NOT_CURRENT.contains(&a.word(det - 1))
+            || NOT_CURRENT.contains(&a.word(r0.saturating_sub(1))))
+    {
         return None;
     }
     let mut org = before.map(|(o, _)| o);
@@ -160,7 +209,10 @@ fn role_fact(a: &Analysis<'_>, sentence: usize, r0: usize, r1: usize, role: Stri
         if a.word(q) == "the" {
             q += 1;
         }
-        if let Some(m) = a.mention(q).filter(|m| m.tokens.start == q && is_org_like(a, m.entity)) {
+        if let Some(m) = a
+            .mention(q)
+            .filter(|m| m.tokens.start == q && is_org_like(a, m.entity))
+        {
             k = m.tokens.end;
         }
     }
@@ -170,10 +222,17 @@ fn role_fact(a: &Analysis<'_>, sentence: usize, r0: usize, r1: usize, role: Stri
     if let Some((p, end)) = person_at(a, k) {
         person = Some(p);
         span_end = end;
-        rule = if matches!(org, Some(OrgRef::Entity(_))) && a.is_possessive(r0 - 1) { "possessive" } else { "premodifier" };
+        rule = if matches!(org, Some(OrgRef::Entity(_))) && a.is_possessive(r0 - 1) {
+            "possessive"
+        } else {
+            "premodifier"
+        };
         // "Foreign Minister Hakan Fidan of Türkiye".
         if org.is_none() && a.word(end) == "of" {
-            if let Some(m) = a.mention(end + 1).filter(|m| m.tokens.start == end + 1 && is_org_like(a, m.entity)) {
+            if let Some(m) = a
+                .mention(end + 1)
+                .filter(|m| m.tokens.start == end + 1 && is_org_like(a, m.entity))
+            {
                 org = Some(OrgRef::Entity(m.entity));
                 span_end = m.tokens.end;
             }
@@ -185,7 +244,10 @@ fn role_fact(a: &Analysis<'_>, sentence: usize, r0: usize, r1: usize, role: Stri
         if a.word(q) == "the" {
             q += 1;
         }
-        if let Some(m) = a.mention(q).filter(|m| m.tokens.start == q && is_org_like(a, m.entity)) {
+        if let Some(m) = a
+            .mention(q)
+            .filter(|m| m.tokens.start == q && is_org_like(a, m.entity))
+        {
             org = Some(OrgRef::Entity(m.entity));
             span_end = m.tokens.end;
             if person.is_none() {
@@ -216,9 +278,14 @@ fn role_fact(a: &Analysis<'_>, sentence: usize, r0: usize, r1: usize, role: Stri
                 rule = "apposition";
                 confidence = 0.8;
             }
-        } else if k > 0 && (COPULAS.contains(&a.word(k - 1)) || (a.word(k - 1) == "as" && k > 1 && COPULAS.contains(&a.word(k - 2)))) {
+        } else if k > 0
+            && (COPULAS.contains(&a.word(k - 1))
+                || (a.word(k - 1) == "as" && k > 1 && COPULAS.contains(&a.word(k - 2))))
+        {
             let mut c = k - 1;
-            if a.word(c) == "as" || (a.word(c) == "been" && c > 0 && matches!(a.word(c - 1), "has" | "had" | "have")) {
+            if a.word(c) == "as"
+                || (a.word(c) == "been" && c > 0 && matches!(a.word(c - 1), "has" | "had" | "have"))
+            {
                 c -= 1;
             }
             if c > 0 && a.word(c - 1) == "who" {
@@ -260,8 +327,15 @@ fn resolve(a: &mut Analysis<'_>, candidates: Vec<Candidate>) {
         let org = match c.org {
             OrgRef::Entity(id) => id,
             OrgRef::Demonym(k) => {
-                let Some(country) = a.lexicon.demonym(a.word(k)).map(str::to_string) else { continue };
-                let id = a.entity(EntityKind::Place, &crate::fold::fold(&country), &country, Some(PlaceType::Country));
+                let Some(country) = a.lexicon.demonym(a.word(k)).map(str::to_string) else {
+                    continue;
+                };
+                let id = a.entity(
+                    EntityKind::Place,
+                    &crate::fold::fold(&country),
+                    &country,
+                    Some(PlaceType::Country),
+                );
                 let surface = a.raw(k);
                 a.add_alias(id, surface, kg_model::MergeRule::CountryAlias);
                 a.add_mention(k..k + 1, id);
@@ -275,7 +349,9 @@ fn resolve(a: &mut Analysis<'_>, candidates: Vec<Candidate>) {
         push_role(a, &c, org, c.rule.to_string(), c.confidence);
     }
     for c in deferred {
-        let OrgRef::PersonsOwn(start, end, own) = c.org else { continue };
+        let OrgRef::PersonsOwn(start, end, own) = c.org else {
+            continue;
+        };
         let (resolved, how) = match own {
             Own::Country => (country_of_person(a, c.person), "possessive-country"),
             Own::Party => (party_of_person(a, c.person), "possessive-party"),
@@ -306,7 +382,11 @@ fn push_role(a: &mut Analysis<'_>, c: &Candidate, org: EntityId, rule: String, c
 /// The party a person holds an office in (an organisation whose name ends in "Party").
 fn party_of_person(a: &Analysis<'_>, person: EntityId) -> Option<EntityId> {
     a.facts.iter().find_map(|f| match f {
-        Fact::HoldsRole(h) if h.person == person && a.entity_data(h.organization).key.ends_with("party") => Some(h.organization),
+        Fact::HoldsRole(h)
+            if h.person == person && a.entity_data(h.organization).key.ends_with("party") =>
+        {
+            Some(h.organization)
+        }
         _ => None,
     })
 }

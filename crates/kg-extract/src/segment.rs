@@ -39,7 +39,12 @@ impl Token {
 
     /// Whether the token starts with an upper-case letter.
     pub fn is_capitalized(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word && self.text(text).chars().next().is_some_and(char::is_uppercase)
+        self.kind == TokenKind::Word
+            && self
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 }
 
@@ -75,12 +80,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let (j, kind) = if is_word_char(c) {
             scan_word(&chars, i)
         } else if is_apostrophe(c) && starts_possessive(&chars, i, &tokens, text) {
-            let j = if chars.get(i + 1).is_some_and(|&(_, n)| n == 's' || n == 'S') { i + 2 } else { i + 1 };
+            let j = if chars.get(i + 1).is_some_and(|&(_, n)| n == 's' || n == 'S') {
+                i + 2
+            } else {
+                i + 1
+            };
             (j, TokenKind::Possessive)
         } else {
             (i + 1, TokenKind::Punct)
         };
-        tokens.push(Token { span: Span::new(start, end_of(j)), kind, newline_before: newline });
+        tokens.push(Token {
+            span: Span::new(start, end_of(j)),
+            kind,
+            newline_before: newline,
+        });
         newline = false;
         i = j;
     }
@@ -90,7 +103,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// A `'`/`’` right after a word is a possessive when followed by `s` + non-letter
 /// ("Türkiye’s"), or by a non-letter after a plural ending in s ("the ministers' talks").
 fn starts_possessive(chars: &[(usize, char)], i: usize, tokens: &[Token], text: &str) -> bool {
-    let Some(prev) = tokens.last() else { return false };
+    let Some(prev) = tokens.last() else {
+        return false;
+    };
     if prev.kind != TokenKind::Word || prev.span.end != chars[i].0 {
         return false;
     }
@@ -120,10 +135,12 @@ fn scan_word(chars: &[(usize, char)], i: usize) -> (usize, TokenKind) {
             '.' | ',' if all_digits => next.is_some_and(|n| n.is_ascii_digit()),
             '.' => is_initialism(chars, i, j),
             '\'' | '’' => {
-                next.is_some_and(char::is_alphabetic)
-                    && !(matches!(next, Some('s' | 'S'))
-                        && !chars.get(j + 2).is_some_and(|&(_, n)| is_word_char(n)))
-                    && !matches!(next, Some('t' | 'T') if j > i && matches!(chars[j - 1].1, 'n' | 'N'))
+                // A letter follows, but not a possessive "'s" nor the "'t" of "didn't".
+                let possessive_s = matches!(next, Some('s' | 'S'))
+                    && !chars.get(j + 2).is_some_and(|&(_, n)| is_word_char(n));
+                let negation =
+                    matches!(next, Some('t' | 'T')) && j > i && matches!(chars[j - 1].1, 'n' | 'N');
+                next.is_some_and(char::is_alphabetic) && !possessive_s && !negation
             }
             _ => false,
         };
@@ -136,7 +153,14 @@ fn scan_word(chars: &[(usize, char)], i: usize) -> (usize, TokenKind) {
     if j < chars.len() && chars[j].1 == '.' && j > i && is_initialism(chars, i, j) {
         j += 1;
     }
-    (j, if all_digits { TokenKind::Number } else { TokenKind::Word })
+    (
+        j,
+        if all_digits {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        },
+    )
 }
 
 /// Whether the period at `dot` continues an initialism like "U.S." or "U.N.": single letters
@@ -153,9 +177,10 @@ fn is_initialism(chars: &[(usize, char)], start: usize, dot: usize) -> bool {
 
 /// Words after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "capt", "lt", "sgt", "adm", "maj",
-    "rev", "sen", "rep", "gov", "pres", "hon", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "capt", "lt", "sgt", "adm",
+    "maj", "rev", "sen", "rep", "gov", "pres", "hon", "no", "vs", "etc", "inc", "ltd", "co",
+    "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mt", "ft", "approx",
 ];
 
 /// Group tokens into sentences: half-open token index ranges. A sentence ends after `.`, `!`
@@ -181,7 +206,10 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
             }
             let next_starts = tokens.get(end).is_none_or(|n| {
                 n.newline_before
-                    || n.text(text).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    || n.text(text)
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                     || matches!(n.text(text), "\"" | "“" | "‘" | "'" | "(" | "[")
             });
             if next_starts {
@@ -210,7 +238,8 @@ fn is_abbreviation_period(text: &str, tokens: &[Token], i: usize) -> bool {
     let word = prev.text(text);
     let lower = word.to_lowercase();
     // A single capital letter is an initial ("John F. Kennedy").
-    (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) || ABBREVIATIONS.contains(&lower.as_str())
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&lower.as_str())
 }
 
 #[cfg(test)]
@@ -224,14 +253,23 @@ mod tests {
     #[test]
     fn splits_possessives_and_hyphens() {
         assert_eq!(words("Türkiye’s chief"), ["Türkiye", "’s", "chief"]);
-        assert_eq!(words("the Russia-Ukraine war"), ["the", "Russia", "-", "Ukraine", "war"]);
-        assert_eq!(words("the ministers' talks"), ["the", "ministers", "'", "talks"]);
+        assert_eq!(
+            words("the Russia-Ukraine war"),
+            ["the", "Russia", "-", "Ukraine", "war"]
+        );
+        assert_eq!(
+            words("the ministers' talks"),
+            ["the", "ministers", "'", "talks"]
+        );
         assert_eq!(words("O'Brien didn't"), ["O'Brien", "didn", "'", "t"]);
     }
 
     #[test]
     fn keeps_initialisms_and_numbers() {
-        assert_eq!(words("the U.S. and 1,200.5 people."), ["the", "U.S.", "and", "1,200.5", "people", "."]);
+        assert_eq!(
+            words("the U.S. and 1,200.5 people."),
+            ["the", "U.S.", "and", "1,200.5", "people", "."]
+        );
     }
 
     #[test]
@@ -246,7 +284,17 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for text in ["", "’", "'s", "..", "\u{0301}", "a\u{0301}b’", "U.", "1,", "é’s"] {
+        for text in [
+            "",
+            "’",
+            "'s",
+            "..",
+            "\u{0301}",
+            "a\u{0301}b’",
+            "U.",
+            "1,",
+            "é’s",
+        ] {
             let toks = tokenize(text);
             for t in &toks {
                 assert!(text.get(t.span.start..t.span.end).is_some());

@@ -26,7 +26,11 @@ fn roles(text: &str) -> Vec<(String, String, String)> {
         .facts
         .iter()
         .filter_map(|f| match f {
-            Fact::HoldsRole(h) => Some((label(&ex, h.person), h.role.clone(), label(&ex, h.organization))),
+            Fact::HoldsRole(h) => Some((
+                label(&ex, h.person),
+                h.role.clone(),
+                label(&ex, h.organization),
+            )),
             _ => None,
         })
         .collect();
@@ -114,7 +118,13 @@ fn role_sentences() {
             failures.push(format!("{text}\n   want {want:?}\n   got  {got:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} role sentences failed:\n{}", failures.len(), ROLE_CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} role sentences failed:\n{}",
+        failures.len(),
+        ROLE_CASES.len(),
+        failures.join("\n")
+    );
 }
 
 /// (participants, place, time text, topics) of every meeting.
@@ -124,10 +134,16 @@ fn meetings(text: &str) -> Vec<(Vec<String>, Option<String>, Option<String>, Vec
         .iter()
         .filter_map(|f| match f {
             Fact::Meeting(m) => {
-                let mut people: Vec<String> = m.participants.iter().map(|p| label(&ex, *p)).collect();
+                let mut people: Vec<String> =
+                    m.participants.iter().map(|p| label(&ex, *p)).collect();
                 people.sort();
                 let topics = m.topics.iter().map(|t| label(&ex, *t)).collect();
-                Some((people, m.place.map(|p| label(&ex, p)), m.time.as_ref().map(|t| t.text.clone()), topics))
+                Some((
+                    people,
+                    m.place.map(|p| label(&ex, p)),
+                    m.time.as_ref().map(|t| t.text.clone()),
+                    topics,
+                ))
             }
             _ => None,
         })
@@ -145,7 +161,14 @@ fn meeting_with_place_time_and_split_topics() {
     assert_eq!(people, &["Carmen Vidal", "Rui Almeida"]);
     assert_eq!(place.as_deref(), Some("Madrid"));
     assert_eq!(time.as_deref(), Some("on Tuesday"));
-    assert_eq!(topics, &["fishing quotas", "energy security", "plans for a new rail link"]);
+    assert_eq!(
+        topics,
+        &[
+            "fishing quotas",
+            "energy security",
+            "plans for a new rail link"
+        ]
+    );
 }
 
 #[test]
@@ -206,7 +229,12 @@ fn relative_dates_resolve_against_dateline() {
 
 fn names(text: &str, kind: EntityKind) -> Vec<String> {
     let ex = extract(text);
-    let mut out: Vec<String> = ex.entities.iter().filter(|e| e.kind == kind).map(|e| e.label.clone()).collect();
+    let mut out: Vec<String> = ex
+        .entities
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| e.label.clone())
+        .collect();
     out.sort();
     out
 }
@@ -214,7 +242,10 @@ fn names(text: &str, kind: EntityKind) -> Vec<String> {
 #[test]
 fn surnames_join_full_names_and_places_are_not_people() {
     let text = "Minister Olga Ivanova arrived in Kyiv. Ivanova later flew to Moscow with Deputy Minister Pavel Orlov. Orlov stayed.";
-    assert_eq!(names(text, EntityKind::Person), ["Olga Ivanova", "Pavel Orlov"]);
+    assert_eq!(
+        names(text, EntityKind::Person),
+        ["Olga Ivanova", "Pavel Orlov"]
+    );
     assert_eq!(names(text, EntityKind::Place), ["Kyiv", "Moscow"]);
 }
 
@@ -222,9 +253,19 @@ fn surnames_join_full_names_and_places_are_not_people() {
 fn acronyms_join_their_expansion() {
     let text = "The National Energy Regulatory Commission issued a ruling. The NERC said prices would rise.";
     let ex = extract(text);
-    let orgs: Vec<_> = ex.entities.iter().filter(|e| e.kind == EntityKind::Organization).collect();
+    let orgs: Vec<_> = ex
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .collect();
     assert_eq!(orgs.len(), 1, "{orgs:?}");
-    assert_eq!(ex.mentions.iter().filter(|m| m.entity == orgs[0].id).count(), 2);
+    assert_eq!(
+        ex.mentions
+            .iter()
+            .filter(|m| m.entity == orgs[0].id)
+            .count(),
+        2
+    );
 }
 
 #[test]
@@ -249,10 +290,16 @@ fn talks_on_topics_and_paragraph_datelines() {
         .facts
         .iter()
         .find_map(|f| match f {
-            Fact::Meeting(m) => Some((m.time.clone(), m.topics.iter().map(|t| label(&ex, *t)).collect::<Vec<_>>())),
+            Fact::Meeting(m) => Some((
+                m.time.clone(),
+                m.topics.iter().map(|t| label(&ex, *t)).collect::<Vec<_>>(),
+            )),
             _ => None,
         })
         .expect("a meeting");
-    assert_eq!(time.map(|t| (t.text, t.date)), Some(("on Thursday".to_string(), Some("2026-03-05".to_string()))));
+    assert_eq!(
+        time.map(|t| (t.text, t.date)),
+        Some(("on Thursday".to_string(), Some("2026-03-05".to_string())))
+    );
     assert_eq!(topics, ["rail freight", "cross-border tickets"]);
 }
