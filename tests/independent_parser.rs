@@ -14,7 +14,12 @@ fn rapper_count(syntax: &str, file: &Path) -> usize {
         .arg(file)
         .output()
         .expect("`rapper` runs: install it with `apt-get install -y raptor2-utils` (scripts/test.sh does)");
-    assert!(output.status.success(), "rapper rejected {}: {}", file.display(), String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "rapper rejected {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
     // rapper reports "rapper: Parsing returned N triples" on stderr.
     let stderr = String::from_utf8_lossy(&output.stderr);
     stderr
@@ -47,19 +52,31 @@ fn turtle_and_nquads_parse_in_rapper_with_equal_counts() {
     }
 
     let mut nquads = Vec::new();
-    store.export(ExportFormat::NQuads, None, &mut nquads).unwrap();
+    store
+        .export(ExportFormat::NQuads, None, &mut nquads)
+        .unwrap();
     let nq_path = dir.path().join("all.nq");
     std::fs::write(&nq_path, &nquads).unwrap();
-    let lines = nquads.split(|b| *b == b'\n').filter(|l| !l.is_empty()).count();
+    let lines = nquads
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .count();
     assert_eq!(rapper_count("nquads", &nq_path), lines);
 
     let mut turtle = Vec::new();
-    store.export(ExportFormat::Turtle, None, &mut turtle).unwrap();
+    store
+        .export(ExportFormat::Turtle, None, &mut turtle)
+        .unwrap();
     let ttl_path = dir.path().join("all.ttl");
     std::fs::write(&ttl_path, &turtle).unwrap();
     let mut ntriples = Vec::new();
-    store.export(ExportFormat::NTriples, None, &mut ntriples).unwrap();
-    let triples = ntriples.split(|b| *b == b'\n').filter(|l| !l.is_empty()).count();
+    store
+        .export(ExportFormat::NTriples, None, &mut ntriples)
+        .unwrap();
+    let triples = ntriples
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .count();
     assert!(triples > 100, "the union graph has statements");
     assert_eq!(rapper_count("turtle", &ttl_path), triples);
 }

@@ -31,16 +31,27 @@ fn build(store_dir: &Path) -> KgStore {
 }
 
 fn rows(store: &KgStore, query: &str) -> Vec<Vec<String>> {
-    match store.query(&format!("{PREFIXES}{query}")).expect("query runs") {
-        QueryOutput::Solutions { rows, .. } => {
-            rows.into_iter().map(|r| r.iter().map(|t| t.as_ref().map(kg::graph::term_text).unwrap_or_default()).collect()).collect()
-        }
+    match store
+        .query(&format!("{PREFIXES}{query}"))
+        .expect("query runs")
+    {
+        QueryOutput::Solutions { rows, .. } => rows
+            .into_iter()
+            .map(|r| {
+                r.iter()
+                    .map(|t| t.as_ref().map(kg::graph::term_text).unwrap_or_default())
+                    .collect()
+            })
+            .collect(),
         other => panic!("expected solutions, got {other:?}"),
     }
 }
 
 fn ask(store: &KgStore, query: &str) -> bool {
-    match store.query(&format!("{PREFIXES}{query}")).expect("query runs") {
+    match store
+        .query(&format!("{PREFIXES}{query}"))
+        .expect("query runs")
+    {
         QueryOutput::Boolean(b) => b,
         other => panic!("expected a boolean, got {other:?}"),
     }
@@ -63,7 +74,11 @@ fn seed_article_facts() {
     .collect();
     let expected: BTreeSet<(String, String, String)> = [
         ("Ibrahim Kalın", "intelligence chief", "Türkiye"),
-        ("Rustem Umerov", "secretary", "National Security and Defense Council"),
+        (
+            "Rustem Umerov",
+            "secretary",
+            "National Security and Defense Council",
+        ),
         ("Rustem Umerov", "top negotiator", "Ukraine"),
         ("Hakan Fidan", "foreign minister", "Türkiye"),
     ]
@@ -72,14 +87,22 @@ fn seed_article_facts() {
     .collect();
     assert_eq!(roles, expected, "role facts");
 
-    let people: BTreeSet<String> =
-        rows(&store, "SELECT DISTINCT ?p WHERE { ?p a schema:Person }").into_iter().map(|r| r[0].clone()).collect();
-    assert_eq!(people.len(), 3, "exactly three people: {people:?}");
-    let names: BTreeSet<String> = rows(&store, "SELECT DISTINCT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }")
+    let people: BTreeSet<String> = rows(&store, "SELECT DISTINCT ?p WHERE { ?p a schema:Person }")
         .into_iter()
         .map(|r| r[0].clone())
         .collect();
-    let want: BTreeSet<String> = ["Hakan Fidan", "Ibrahim Kalın", "Rustem Umerov"].iter().map(ToString::to_string).collect();
+    assert_eq!(people.len(), 3, "exactly three people: {people:?}");
+    let names: BTreeSet<String> = rows(
+        &store,
+        "SELECT DISTINCT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }",
+    )
+    .into_iter()
+    .map(|r| r[0].clone())
+    .collect();
+    let want: BTreeSet<String> = ["Hakan Fidan", "Ibrahim Kalın", "Rustem Umerov"]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(names, want);
 
     // The meeting of Kalın and Umerov in Ankara and what it discussed.
@@ -94,10 +117,27 @@ fn seed_article_facts() {
     .into_iter()
     .map(|r| r[0].clone())
     .collect();
-    let wanted = ["war", "regional stability", "diplomatic engagement", "security situation", "prisoner", "peace"];
-    let covered: Vec<&str> = wanted.iter().copied().filter(|w| topics.iter().any(|t| t.contains(w))).collect();
-    assert!(covered.len() >= 4, "the Ankara meeting discusses at least four of {wanted:?}; topics were {topics:?}");
-    assert!(topics.contains("war") && topics.contains("regional stability"), "{topics:?}");
+    let wanted = [
+        "war",
+        "regional stability",
+        "diplomatic engagement",
+        "security situation",
+        "prisoner",
+        "peace",
+    ];
+    let covered: Vec<&str> = wanted
+        .iter()
+        .copied()
+        .filter(|w| topics.iter().any(|t| t.contains(w)))
+        .collect();
+    assert!(
+        covered.len() >= 4,
+        "the Ankara meeting discusses at least four of {wanted:?}; topics were {topics:?}"
+    );
+    assert!(
+        topics.contains("war") && topics.contains("regional stability"),
+        "{topics:?}"
+    );
 
     assert!(ask(
         &store,
@@ -107,7 +147,10 @@ fn seed_article_facts() {
 
     for place in ["Ankara", "Türkiye", "Ukraine", "Russia", "Moscow", "Kyiv"] {
         assert!(
-            ask(&store, &format!("ASK {{ ?x a schema:Place ; rdfs:label \"{place}\" }}")),
+            ask(
+                &store,
+                &format!("ASK {{ ?x a schema:Place ; rdfs:label \"{place}\" }}")
+            ),
             "{place} is typed as a place"
         );
     }
@@ -115,7 +158,10 @@ fn seed_article_facts() {
         &store,
         "ASK { ?x a org:Organization ; rdfs:label \"National Security and Defense Council\" }"
     ));
-    assert!(!ask(&store, "ASK { ?x a schema:Place , schema:Person }"), "no place is typed as a person");
+    assert!(
+        !ask(&store, "ASK { ?x a schema:Place , schema:Person }"),
+        "no place is typed as a person"
+    );
 }
 
 #[test]
@@ -126,16 +172,25 @@ fn rebuilding_the_seed_changes_nothing_and_turtle_is_byte_identical() {
     let b = build(second.path());
     let export = |s: &KgStore| {
         let mut out = Vec::new();
-        s.export(kg::graph::ExportFormat::Turtle, None, &mut out).unwrap();
+        s.export(kg::graph::ExportFormat::Turtle, None, &mut out)
+            .unwrap();
         out
     };
     let turtle = export(&a);
     assert!(!turtle.is_empty());
-    assert_eq!(turtle, export(&b), "two fresh builds give byte-identical Turtle");
+    assert_eq!(
+        turtle,
+        export(&b),
+        "two fresh builds give byte-identical Turtle"
+    );
 
     let text = std::fs::read_to_string(seed_path()).unwrap();
     let doc = Document::new("shared/seed/000_0a0cc7baca249987.txt", text);
     let again = a.load(&Extractor::new().extract(&doc), &doc.text).unwrap();
     assert!(matches!(again, LoadOutcome::Unchanged), "{again:?}");
-    assert_eq!(export(&a), turtle, "building the same article again changes nothing");
+    assert_eq!(
+        export(&a),
+        turtle,
+        "building the same article again changes nothing"
+    );
 }

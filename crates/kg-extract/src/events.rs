@@ -193,22 +193,31 @@ pub fn extract(a: &mut Analysis<'_>, anchor: Option<Date>) {
                 i = trigger_end;
                 continue;
             }
+            // Topics become entities only when there is a meeting for them to belong to.
             if let Some(topic_start) = topic_trigger(a, i, sentence.end) {
-                let topics = topics_from(a, topic_start, sentence.end);
-                if !topics.is_empty() {
-                    if let Some(target) =
-                        meeting_for_subject(a, &mut meetings, s, &sentence, i, sentence.end)
-                    {
+                match meeting_for_subject(a, &meetings, s, &sentence, i, sentence.end) {
+                    Some(Target::Existing(target)) => {
+                        let topics = topics_from(a, topic_start, sentence.end);
                         add_topics(&mut meetings[target], topics, s);
                     }
+                    Some(Target::New(mut meeting)) => {
+                        let topics = topics_from(a, topic_start, sentence.end);
+                        if !topics.is_empty() {
+                            add_topics(&mut meeting, topics, s);
+                            meetings.push(meeting);
+                        }
+                    }
+                    None => {}
                 }
                 i = topic_start;
                 continue;
             }
             if let Some(topic_start) = topic_sentence(a, i, sentence.end) {
-                let topics = topics_from(a, topic_start, sentence.end);
-                if let Some(m) = meetings.last_mut() {
-                    add_topics(m, topics, s);
+                if !meetings.is_empty() {
+                    let topics = topics_from(a, topic_start, sentence.end);
+                    if let Some(m) = meetings.last_mut() {
+                        add_topics(m, topics, s);
+                    }
                 }
                 i = topic_start;
                 continue;
@@ -326,9 +335,12 @@ fn bodies_in(a: &Analysis<'_>, range: Range<usize>) -> Vec<EntityId> {
     let mut out = Vec::new();
     for k in range {
         if let Some(m) = a.mention(k) {
-            let kind = a.entity_data(m.entity).kind;
+            let e = a.entity_data(m.entity);
+            // Organisations and states can meet; cities and regions cannot.
+            let acts = e.kind == EntityKind::Organization
+                || e.place_type == Some(kg_model::PlaceType::Country);
             if m.tokens.start == k
-                && matches!(kind, EntityKind::Organization | EntityKind::Place)
+                && acts
                 && !out.contains(&m.entity)
                 && !a.is_possessive(m.tokens.end)
             {
@@ -369,16 +381,45 @@ fn meeting_at(
     let subject_range = clause_start(a, sentence, trigger)..trigger;
     let objects_to = object_end(a, objects_from, sentence.end);
     let mut subjects = people_in(a, subject_range.clone());
-    let mut objects = people_in(a, objects_from..objects_to);
+    let objects = people_in(a, objects_from..objects_to);
     if subjects.is_empty() {
         subjects = bodies_in(a, subject_range.clone());
     }
-    if objects.is_empty()
-        && !subjects.is_empty()
-        && a.entity_data(subjects[0]).kind == EntityKind::Person
+    // A plan or a wish is not a meeting: "would open talks with", "plans to meet".
+    let mut m = trigger;
+    while m > subject_range.start
+        && matches!(
+            a.word(m - 1),
+            "not" | "also" | "again" | "then" | "soon" | "later"
+        )
     {
-        // "X met Türkiye's president" has a person; "X visited Ankara" is not a meeting.
-        objects = Vec::new();
+        m -= 1;
+    }
+    if m > 0
+        && matches!(
+            a.word(m - 1),
+            "would"
+                | "will"
+                | "to"
+                | "could"
+                | "may"
+                | "might"
+                | "shall"
+                | "should"
+                | "must"
+                | "can"
+                | "cannot"
+        )
+    {
+        return None;
+    }
+    // Without anyone on the other side, only people named together met ("X and Y met").
+    if objects.is_empty()
+        && subjects
+            .iter()
+            .any(|&p| a.entity_data(p).kind != EntityKind::Person)
+    {
+        return None;
     }
     let mut participants = subjects;
     for o in objects {
@@ -399,6 +440,8 @@ fn meeting_at(
                 .iter()
                 .find(|p| p.tokens.start >= subject_range.start && p.tokens.start < trigger)
         })
+        // A dateline ("BERLIN, March 5, 2026 —") dates the article, not the meeting.
+        .filter(|p| !matches!(a.raw(p.tokens.end), "—" | "–" | "-" | "("))
         .map(|p| {
             let date = dates::resolve(p.meaning, anchor, *previous_date);
             if date.is_some() && p.meaning != TimeMeaning::SameDayAsPrevious {
@@ -480,16 +523,22 @@ fn topic_sentence(a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
     .filter(|&k| k < end)
 }
 
+/// The meeting a topic belongs to: one already found, or a new one.
+enum Target {
+    Existing(usize),
+    New(Meeting),
+}
+
 /// The meeting that the subject of a topic verb at `verb` refers to; may create one when two
 /// named people discuss something without an earlier meeting.
 fn meeting_for_subject(
     a: &mut Analysis<'_>,
-    meetings: &mut Vec<Meeting>,
+    meetings: &[Meeting],
     s: usize,
     sentence: &Range<usize>,
     verb: usize,
     end: usize,
-) -> Option<usize> {
+) -> Option<Target> {
     let start = clause_start(a, sentence, verb);
     let mut people = people_in(a, start..verb);
     if a.word(verb + 1) == "with" || (verb + 1..end).any(|k| a.word(k) == "with") {
@@ -507,10 +556,10 @@ fn meeting_for_subject(
             .iter()
             .rposition(|m| people.iter().all(|p| m.participants.contains(p)))
         {
-            return Some(idx);
+            return Some(Target::Existing(idx));
         }
         if people.len() >= 2 {
-            meetings.push(Meeting {
+            return Some(Target::New(Meeting {
                 participants: people,
                 place: place_after(a, start, end),
                 time: None,
@@ -519,15 +568,14 @@ fn meeting_for_subject(
                 sentence: s,
                 topic_sentences: Vec::new(),
                 confidence: Confidence::new(0.7),
-            });
-            return Some(meetings.len() - 1);
+            }));
         }
         return None;
     }
     let refers_to_focus = (start..verb)
         .any(|k| GROUP_SUBJECTS.contains(&a.word(k)) || EVENT_SUBJECTS.contains(&a.word(k)));
     if refers_to_focus && !meetings.is_empty() {
-        return Some(meetings.len() - 1);
+        return Some(Target::Existing(meetings.len() - 1));
     }
     None
 }

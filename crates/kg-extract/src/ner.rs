@@ -637,7 +637,7 @@ fn classify_name(
     let before = before_name_context(a, first);
     let after_saying = SAYING.contains(&a.word(range.end))
         || (a.raw(range.end) == "," && a.word(range.end + 1) == "who");
-    let evidence = titled || before || after_saying;
+    let evidence = titled || before || after_saying || office_apposition_after(a, range.end);
     if range.len() >= 2 {
         let given = a.lexicon.is_first_name(a.word(first));
         let named = (first..=last).any(|k| a.lexicon.is_person_name(a.word(k)));
@@ -704,12 +704,39 @@ const ORG_NOUNS: &[&str] = &[
     "website",
 ];
 
+/// Whether a role phrase ends at token `k` ("executive" in "chief executive").
+fn ends_role(a: &Analysis<'_>, k: usize) -> bool {
+    (0..a.lexicon.max_role_tokens.min(k + 1)).any(|back| {
+        a.lexicon
+            .role(&a.key_of(k - back..k + 1))
+            .is_some_and(|r| r.is_head)
+    })
+}
+
+/// An apposition with an office after a name: "Selin Arslan, the chief executive of …",
+/// "Arslan, Moldova's energy minister".
+fn office_apposition_after(a: &Analysis<'_>, end: usize) -> bool {
+    if a.raw(end) != "," {
+        return false;
+    }
+    let mut k = end + 1;
+    if matches!(a.word(k), "the" | "a" | "an") {
+        k += 1;
+    }
+    // Skip a possessive owner: "Moldova's".
+    if a.is_capitalized(k) && a.is_possessive(k + 1) {
+        k += 2;
+    }
+    let limit = (k + a.lexicon.max_role_tokens + 3).min(a.tokens.len());
+    role_end(a, k, limit).is_some()
+}
+
 /// Context that makes an unknown name an organisation: an office "of/at/for" it ("chief
 /// executive of Fjordkraft Transmission"), an office of its own after a possessive
 /// ("Acme's chairman"), or a noun of organisation beside it ("the carmaker Kazeyama",
 /// "Fjordkraft, a utility").
 fn org_context(a: &Analysis<'_>, first: usize, end: usize) -> bool {
-    let is_head = |k: usize| a.lexicon.role(a.word(k)).is_some_and(|r| r.is_head);
+    let is_head = |k: usize| ends_role(a, k);
     let office_before =
         first >= 2 && matches!(a.word(first - 1), "of" | "at" | "for") && is_head(first - 2)
             || first >= 3

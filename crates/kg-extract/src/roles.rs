@@ -357,6 +357,8 @@ fn resolve(a: &mut Analysis<'_>, candidates: Vec<Candidate>) {
             Own::Party => (party_of_person(a, c.person), "possessive-party"),
         };
         let Some(org) = resolved else { continue };
+        let surface = a.text_of(start..end).to_string();
+        a.add_alias(org, &surface, how_rule(own));
         a.add_mention(start..end, org);
         push_role(a, &c, org, format!("{}+{how}", c.rule), c.confidence * 0.9);
     }
@@ -377,6 +379,13 @@ fn push_role(a: &mut Analysis<'_>, c: &Candidate, org: EntityId, rule: String, c
         confidence: Confidence::new(confidence),
         rule,
     }));
+}
+
+fn how_rule(own: Own) -> kg_model::MergeRule {
+    match own {
+        Own::Country => kg_model::MergeRule::PossessiveCountry,
+        Own::Party => kg_model::MergeRule::PossessiveParty,
+    }
 }
 
 /// The party a person holds an office in (an organisation whose name ends in "Party").

@@ -4,7 +4,7 @@
 //! ```text
 //! Extraction ──extraction_to_quads──► quads in graph <doc IRI> ──KgStore::load──► RocksDB
 //!                                                                   │
-//!                      query (union default graph) · export · stats · dot · remove
+//!            query (union default graph) · explain · export · stats · dot · remove
 //! ```
 //!
 //! Everything a document says lives in the named graph named by its [`iri::document_iri`], so
@@ -55,8 +55,10 @@
 //! and converts offsets to Unicode code points (as NIF counts them) exactly once, in
 //! [`extraction_to_quads`].
 
+mod confidence;
 mod dot;
 mod error;
+mod explain;
 mod export;
 pub mod iri;
 mod order;
@@ -65,7 +67,12 @@ mod results;
 mod store;
 pub mod vocab;
 
+pub use confidence::retain_confident_facts;
 pub use error::{GraphError, ParseFormatError};
+pub use explain::{
+    compact_iri, fold_name, Explanation, FactDetail, FactRecord, MentionRecord, MergeRecord,
+    NodeLabel, SentenceRecord,
+};
 pub use export::{write_quads, ExportFormat, PREFIXES};
 pub use quads::extraction_to_quads;
 pub use results::{term_text, write_results, QueryOutput, ResultFormat};

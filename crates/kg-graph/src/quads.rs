@@ -384,18 +384,17 @@ impl GraphBuilder<'_> {
 
     /// The containment is stated directly (`schema:containedInPlace` between places,
     /// `schema:location` from anything else), and its sentence and confidence are attached to a
-    /// standard `rdf:Statement` reification of that triple.
+    /// standard `rdf:Statement` reification of that triple. A containment stated more than once
+    /// is one statement node with every sentence and the highest confidence, like posts.
     fn located_in_facts(&mut self) {
         let ex = self.ex;
-        let facts: Vec<&LocatedIn> = ex
-            .facts
-            .iter()
-            .filter_map(|fact| match fact {
-                Fact::LocatedIn(fact) => Some(fact),
-                _ => None,
-            })
-            .collect();
-        for fact in facts {
+        let mut statements: BTreeMap<NamedNode, (NamedNode, NamedNodeRef<'static>, NamedNode)> =
+            BTreeMap::new();
+        let mut evidence: BTreeMap<NamedNode, Vec<&LocatedIn>> = BTreeMap::new();
+        for fact in &ex.facts {
+            let Fact::LocatedIn(fact) = fact else {
+                continue;
+            };
             let (Some((inner_entity, inner)), Some((_, outer))) =
                 (self.entity(fact.inner), self.entity(fact.outer))
             else {
@@ -408,20 +407,24 @@ impl GraphBuilder<'_> {
             } else {
                 schema::LOCATION
             };
-            self.add(&inner, predicate, outer.clone());
             let statement = iri::statement_iri(&self.doc, &inner, &predicate.into_owned(), &outer);
+            evidence.entry(statement.clone()).or_default().push(fact);
+            statements.insert(statement, (inner, predicate, outer));
+        }
+        for (statement, (inner, predicate, outer)) in statements {
+            self.add(&inner, predicate, outer.clone());
             self.add_type(&statement, rdf::STATEMENT);
             self.add(&statement, rdf::SUBJECT, inner);
             self.add(&statement, rdf::PREDICATE, predicate);
             self.add(&statement, rdf::OBJECT, outer);
-            if let Some(sentence) = self.sentence(fact.sentence) {
-                self.add(&statement, prov::WAS_DERIVED_FROM, sentence);
+            let mut confidence = 0.0_f32;
+            for fact in &evidence[&statement] {
+                if let Some(sentence) = self.sentence(fact.sentence) {
+                    self.add(&statement, prov::WAS_DERIVED_FROM, sentence);
+                }
+                confidence = confidence.max(fact.confidence.value());
             }
-            self.add(
-                &statement,
-                kg::CONFIDENCE,
-                confidence_literal(fact.confidence.value()),
-            );
+            self.add(&statement, kg::CONFIDENCE, confidence_literal(confidence));
         }
     }
 }
@@ -434,13 +437,17 @@ fn index_literal(index: usize) -> Literal {
 /// noise (0.90000004). The text is written the way oxigraph canonicalises decimals ("0.9",
 /// "1", "0"), so a literal reads back from the store exactly as it went in.
 fn confidence_literal(value: f32) -> Literal {
-    let text = if value > 0.0 {
+    Literal::new_typed_literal(confidence_text(value), xsd::DECIMAL)
+}
+
+/// The lexical form of [`confidence_literal`].
+pub(crate) fn confidence_text(value: f32) -> String {
+    if value > 0.0 {
         let fixed = format!("{value:.4}");
         fixed.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {
         "0".to_owned()
-    };
-    Literal::new_typed_literal(text, xsd::DECIMAL)
+    }
 }
 
 /// An `xsd:date` for a well-formed `YYYY-MM-DD`; anything else stays a plain string, because a

@@ -1,12 +1,14 @@
 //! The persistent store: one RocksDB-backed oxigraph store, one named graph per document.
 
+use crate::confidence::drop_unconfident;
 use crate::error::GraphError;
+use crate::explain::Explanation;
 use crate::export::{write_quads, ExportFormat, PREFIXES};
 use crate::iri;
 use crate::quads::{content_hash_of, extraction_to_quads};
 use crate::results::QueryOutput;
 use crate::vocab::{kg, nif, org, schema, sem, skos, xsd};
-use kg_model::Extraction;
+use kg_model::{Confidence, Extraction};
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term, TermRef, Triple,
 };
@@ -317,13 +319,44 @@ impl KgStore {
         graph: Option<&str>,
         out: &mut dyn Write,
     ) -> Result<(), GraphError> {
+        self.export_with_min_confidence(format, graph, None, out)
+    }
+
+    /// [`export`](Self::export), leaving out the facts (posts, meetings, containment
+    /// statements) whose `kg:confidence` is below `min_confidence`, with every statement about
+    /// them or pointing at them.
+    pub fn export_with_min_confidence(
+        &self,
+        format: ExportFormat,
+        graph: Option<&str>,
+        min_confidence: Option<Confidence>,
+        out: &mut dyn Write,
+    ) -> Result<(), GraphError> {
         let graph = match graph {
             Some(document) => Some(self.existing_document(document)?),
             None => None,
         };
-        let pattern = graph.as_ref().map(GraphNameRef::from);
-        let quads = self
-            .store
+        let mut quads = self.document_quads(graph.as_ref())?;
+        if let Some(min) = min_confidence {
+            quads = drop_unconfident(quads, min);
+        }
+        write_quads(quads, format, out)
+    }
+
+    /// What the store says about the entities `name_or_iri` names, with provenance: the IRI of
+    /// an entity (full, in `<…>`, or prefixed such as `person:levent-aydinli`), or a name
+    /// matched against every `rdfs:label` and `skos:altLabel` without regard to case,
+    /// diacritics or spacing ("kalin" finds "Kalın"). Several entities may share a name (a
+    /// person and an organisation, or two spellings that stayed apart): each gets its own
+    /// [`Explanation`], in IRI order. No match gives an empty list.
+    pub fn explain(&self, name_or_iri: &str) -> Result<Vec<Explanation>, GraphError> {
+        crate::explain::explain(&self.store, name_or_iri).map_err(|e| self.storage(e))
+    }
+
+    /// Quads of the document graphs (one graph, or all of them), with NIF's offset datatype.
+    fn document_quads(&self, graph: Option<&NamedNode>) -> Result<Vec<Quad>, GraphError> {
+        let pattern = graph.map(GraphNameRef::from);
+        self.store
             .quads_for_pattern(None, None, None, pattern)
             // The default graph is the derived union; document graphs are the source.
             .filter(|quad| {
@@ -332,8 +365,7 @@ impl KgStore {
             })
             .map(|quad| quad.map(restore_offset_datatype))
             .collect::<Result<Vec<Quad>, _>>()
-            .map_err(|e| self.storage(e))?;
-        write_quads(quads, format, out)
+            .map_err(|e| self.storage(e))
     }
 
     /// Counts people, organisations, places, posts, meetings, topics and more.
@@ -385,11 +417,47 @@ impl KgStore {
     /// meeting ("met in"), a meeting to its place ("in") and topics ("discussed"), and contained
     /// places to their container ("located in"). The text is the same for the same store.
     pub fn dot(&self, doc: Option<&str>) -> Result<String, GraphError> {
+        self.dot_with_min_confidence(doc, None)
+    }
+
+    /// [`dot`](Self::dot), leaving out the posts, meetings and containments whose
+    /// `kg:confidence` is below `min_confidence` (the facts
+    /// [`export_with_min_confidence`](Self::export_with_min_confidence) leaves out).
+    pub fn dot_with_min_confidence(
+        &self,
+        doc: Option<&str>,
+        min_confidence: Option<Confidence>,
+    ) -> Result<String, GraphError> {
         let graph = match doc {
             Some(document) => Some(self.existing_document(document)?),
             None => None,
         };
-        crate::dot::store_to_dot(self, graph.as_ref())
+        match min_confidence {
+            None => crate::dot::store_to_dot(self, graph.as_ref()),
+            Some(min) => {
+                let view = self.confident_view(min)?;
+                crate::dot::store_to_dot(&view, graph.as_ref())
+            }
+        }
+    }
+
+    /// An in-memory copy of the store without the facts below `min`, its default graph again
+    /// the union of its document graphs, so the picture is drawn by the same queries.
+    fn confident_view(&self, min: Confidence) -> Result<KgStore, GraphError> {
+        let quads = drop_unconfident(self.document_quads(None)?, min);
+        let store = Store::new().map_err(|e| self.storage(e))?;
+        let union: HashSet<Triple> = quads.iter().cloned().map(Triple::from).collect();
+        let mut transaction = store.start_transaction().map_err(|e| self.storage(e))?;
+        transaction.extend(&quads);
+        for triple in &union {
+            transaction.insert(triple.as_ref().in_graph(GraphNameRef::DefaultGraph));
+        }
+        transaction.commit().map_err(|e| self.storage(e))?;
+        Ok(KgStore {
+            store,
+            path: self.path.clone(),
+            read_only: true,
+        })
     }
 
     /// Quads in document graphs (the default graph only repeats them).

@@ -400,3 +400,49 @@ fn bad_spans_and_unknown_entities_are_left_out_without_panicking() {
         .iter()
         .all(|q| q.subject == NamedOrBlankNode::NamedNode(document_iri(""))));
 }
+
+/// Regression: a containment stated twice in one document used to get two `kg:confidence`
+/// values on its one statement node (the SHACL shape allows one).
+#[test]
+fn a_containment_stated_twice_has_one_confidence_and_both_sentences() {
+    let mut ex = extraction("news/a.txt", TEXT);
+    let Some(Fact::LocatedIn(first)) = ex
+        .facts
+        .iter()
+        .find(|f| matches!(f, Fact::LocatedIn(_)))
+        .cloned()
+    else {
+        panic!("the shared extraction has a containment")
+    };
+    let mut second = first.clone();
+    second.sentence = 1;
+    second.confidence = kg_model::Confidence::new(0.7);
+    ex.facts.push(Fact::LocatedIn(second));
+    let quads = extraction_to_quads(&ex, TEXT);
+    let statements: Vec<&Quad> = quads
+        .iter()
+        .filter(|q| q.predicate == rdf::TYPE && q.object == rdf::STATEMENT.into())
+        .collect();
+    assert_eq!(statements.len(), 1);
+    let NamedOrBlankNode::NamedNode(statement) = &statements[0].subject else {
+        panic!("statement nodes are IRIs")
+    };
+    // The highest of the two, as for posts and meetings.
+    assert_eq!(
+        objects(&quads, statement, kg::CONFIDENCE),
+        [Term::from(Literal::new_typed_literal("0.7", xsd::DECIMAL))]
+    );
+    let doc = document_iri("news/a.txt");
+    assert!(has(
+        &quads,
+        statement,
+        prov::WAS_DERIVED_FROM,
+        sentence_iri(&doc, first.sentence)
+    ));
+    assert!(has(
+        &quads,
+        statement,
+        prov::WAS_DERIVED_FROM,
+        sentence_iri(&doc, 1)
+    ));
+}

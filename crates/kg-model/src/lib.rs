@@ -64,7 +64,11 @@ pub struct Document {
 impl Document {
     /// A document without a known date.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
-        Self { id: id.into(), text: text.into(), date: None }
+        Self {
+            id: id.into(),
+            text: text.into(),
+            date: None,
+        }
     }
 
     /// The same document with a known publication date (`YYYY-MM-DD`).
@@ -141,7 +145,9 @@ impl<'de> Deserialize<'de> for EntityId {
         text.strip_prefix('e')
             .and_then(|n| n.parse().ok())
             .map(EntityId)
-            .ok_or_else(|| serde::de::Error::custom(format!("entity id {text:?} is not of the form e<number>")))
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!("entity id {text:?} is not of the form e<number>"))
+            })
     }
 }
 
@@ -171,6 +177,8 @@ pub enum MergeRule {
     Acronym,
     /// "his country", "her country": the country of the person's other offices.
     PossessiveCountry,
+    /// "his party", "her party": the party of the person's other offices.
+    PossessiveParty,
 }
 
 impl MergeRule {
@@ -181,6 +189,7 @@ impl MergeRule {
             Self::CountryAlias => "country-alias",
             Self::Acronym => "acronym",
             Self::PossessiveCountry => "possessive-country",
+            Self::PossessiveParty => "possessive-party",
         }
     }
 }
