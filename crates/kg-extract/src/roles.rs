@@ -130,7 +130,12 @@ fn is_org_like(a: &Analysis<'_>, id: EntityId) -> bool {
 /// The mention that ends just before token `k` (exclusive), if any.
 fn mention_ending_before(a: &Analysis<'_>, k: usize) -> Option<(usize, EntityId)> {
     let m = a.mention(k.checked_sub(1)?)?;
-    (m.tokens.end == k).then_some((m.tokens.start, m.entity))
+    // "pro-Beijing councillor": a name inside a hyphenated modifier owns nothing.
+    let start = m.tokens.start;
+    let hyphenated = start >= 1
+        && a.raw(start - 1) == "-"
+        && a.tokens[start - 1].span.end == a.tokens[start].span.start;
+    (m.tokens.end == k && !hyphenated).then_some((m.tokens.start, m.entity))
 }
 
 /// The organisation written just before a role starting at `r0`, and where that reference starts.

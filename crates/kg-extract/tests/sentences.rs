@@ -110,6 +110,7 @@ const ROLE_CASES: &[(&str, &[RoleTriple])] = &[
     ("She met the president on Tuesday.", &[]),
     ("Paris is the capital of France.", &[]),
     ("The ambassador thanked the hosts.", &[]),
+    ("The pro-Moscow district councillor Anton Belov won the seat.", &[]),
 ];
 
 #[test]
