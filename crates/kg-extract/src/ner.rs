@@ -512,7 +512,7 @@ fn classify(
         }
         return;
     }
-    let (name_start, titled) = strip_titles(a, start, end);
+    let (name_start, titled) = strip_titles(a, start, end, typed);
     if name_start >= end {
         return;
     }
@@ -552,7 +552,12 @@ fn nested_places(a: &Analysis<'_>, org: Range<usize>, typed: &mut Vec<(Range<usi
 }
 
 /// Skip honorifics, titles and demonyms before a name; says whether any were there.
-fn strip_titles(a: &Analysis<'_>, mut start: usize, end: usize) -> (usize, bool) {
+fn strip_titles(
+    a: &Analysis<'_>,
+    mut start: usize,
+    end: usize,
+    typed: &mut Vec<(Range<usize>, Typed)>,
+) -> (usize, bool) {
     let mut titled = false;
     loop {
         if start >= end {
@@ -570,10 +575,31 @@ fn strip_titles(a: &Analysis<'_>, mut start: usize, end: usize) -> (usize, bool)
             titled = true;
         } else if a.lexicon.demonym(w).is_some() && start + 1 < end {
             start += 1;
+        } else if let Some((place_end, place)) = country_before_title(a, start, end) {
+            // "US President Barack Obama": the country is a place of its own.
+            typed.push((start..place_end, place));
+            start = place_end;
         } else {
             return (start, titled);
         }
     }
+}
+
+/// A country name directly followed by a title ("US President …", "Kenya Defence Minister …").
+fn country_before_title(a: &Analysis<'_>, start: usize, end: usize) -> Option<(usize, Typed)> {
+    (start + 1..end.min(start + a.lexicon.max_place_tokens + 1))
+        .rev()
+        .find_map(|e| {
+            let place = place_of(a, start..e)?;
+            let is_country = matches!(
+                place,
+                Typed::Place {
+                    place_type: PlaceType::Country,
+                    ..
+                }
+            );
+            (is_country && role_end(a, e, end).is_some_and(|(r, _)| r < end)).then_some((e, place))
+        })
 }
 
 fn classify_name(

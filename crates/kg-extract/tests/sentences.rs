@@ -52,6 +52,8 @@ const ROLE_CASES: &[(&str, &[RoleTriple])] = &[
     ("French President Amélie Durand said the plan was fair.", &[("Amélie Durand", "president", "France")]),
     ("Kenyan Interior Minister Joseph Mwangi toured the northern border.", &[("Joseph Mwangi", "interior minister", "Kenya")]),
     ("Talks were led by Canadian Trade Minister Olivia Grant and her staff.", &[("Olivia Grant", "trade minister", "Canada")]),
+    // A country name before the title.
+    ("Talks went well, US President Joe Martin said.", &[("Joe Martin", "president", "United States")]),
     // Premodifier with "of" after the name.
     ("Foreign Minister Rui Almeida of Portugal opened the conference.", &[("Rui Almeida", "foreign minister", "Portugal")]),
     // Possessive, with and without the comma, straight and curly apostrophes.
