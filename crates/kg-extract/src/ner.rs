@@ -454,7 +454,7 @@ fn classify(
             })
             && !a.lexicon.is_first_name(a.word(start))
             && a.lexicon.place(a.word(start)).is_none())
-            || (FUNCTION_WORDS.contains(&a.word(start)) && !a.lexicon.is_first_name(a.word(start)))
+            || FUNCTION_WORDS.contains(&a.word(start))
             || (start > run.start && CONNECTORS.contains(&a.word(start))))
     {
         start += 1;
