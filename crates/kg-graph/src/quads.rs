@@ -4,7 +4,8 @@ use crate::iri;
 use crate::order::sort_and_dedup_quads;
 use crate::vocab::{gaf, kg, nif, org, prov, rdf, rdfs, schema, sem, skos, xsd};
 use kg_model::{
-    Entity, EntityId, EntityKind, Extraction, Fact, HoldsRole, LocatedIn, Meeting, PlaceType, Span,
+    Entity, EntityId, EntityKind, Extraction, Fact, HoldsRole, LocatedIn, Meeting, MergeRule,
+    PlaceType, Span,
 };
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use sha2::{Digest, Sha256};
@@ -218,7 +219,12 @@ impl GraphBuilder<'_> {
             }
             self.add(&node, rdfs::LABEL, Literal::from(entity.label.as_str()));
             for alias in &entity.aliases {
-                if alias.text != entity.label {
+                // "her country" is a reference, not another name: it gets a merge record only.
+                let is_name = !matches!(
+                    alias.rule,
+                    MergeRule::PossessiveCountry | MergeRule::PossessiveParty
+                );
+                if alias.text != entity.label && is_name {
                     self.add(&node, skos::ALT_LABEL, Literal::from(alias.text.as_str()));
                 }
                 let rule = alias.rule.as_str();
