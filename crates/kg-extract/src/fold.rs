@@ -5,6 +5,14 @@ use unicode_normalization::UnicodeNormalization;
 /// Fold a word or phrase to its identity key: lower case, no diacritics, typographic
 /// apostrophes and dashes made plain.
 pub fn fold(text: &str) -> String {
+    // Most tokens are ASCII: nothing to decompose, only case and the backtick to change.
+    if text.is_ascii() {
+        let mut out = text.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
         if unicode_normalization::char::is_combining_mark(c) {

@@ -6,7 +6,48 @@
 use crate::fold::fold;
 use crate::segment::tokenize;
 use kg_model::{EntityKind, PlaceType};
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+// The word lists are probed several times per token, with short keys; SipHash's protection
+// against chosen keys buys nothing for tables that never grow after start-up.
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<WordHasher>>;
+type HashSet<K> = StdHashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// A fast multiply-rotate hash (the scheme of rustc's `FxHasher`), eight bytes at a time.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const CITIES: &str = include_str!("../data/cities.tsv");
@@ -58,6 +99,8 @@ pub struct Lexicon {
     common_words: HashSet<String>,
     org_words: HashSet<String>,
     roles: HashMap<String, RoleEntry>,
+    /// The first word of every role phrase, so most tokens are rejected with one probe.
+    role_starts: HashSet<String>,
     honorifics: HashSet<String>,
     known: HashMap<String, EntityKind>,
     /// Longest known entity name, in tokens.
@@ -98,15 +141,16 @@ impl Lexicon {
     /// Parse the built-in lists.
     pub fn builtin() -> Self {
         let mut lexicon = Self {
-            places: HashMap::new(),
-            demonyms: HashMap::new(),
-            first_names: HashSet::new(),
-            person_names: HashSet::new(),
-            common_words: HashSet::new(),
-            org_words: HashSet::new(),
-            roles: HashMap::new(),
-            honorifics: HashSet::new(),
-            known: HashMap::new(),
+            places: HashMap::default(),
+            demonyms: HashMap::default(),
+            first_names: HashSet::default(),
+            person_names: HashSet::default(),
+            common_words: HashSet::default(),
+            org_words: HashSet::default(),
+            roles: HashMap::default(),
+            role_starts: HashSet::default(),
+            honorifics: HashSet::default(),
+            known: HashMap::default(),
             max_known_tokens: 1,
             max_place_tokens: 1,
             max_role_tokens: 1,
@@ -164,6 +208,9 @@ impl Lexicon {
             let is_head = cols.next().is_none_or(|c| c.trim() != "modifier");
             let key = phrase_key(surface);
             lexicon.max_role_tokens = lexicon.max_role_tokens.max(key.split(' ').count());
+            if let Some(first) = key.split(' ').next() {
+                lexicon.role_starts.insert(first.to_string());
+            }
             let entry = RoleEntry {
                 canonical: canonical.trim().to_lowercase(),
                 is_head,
@@ -266,6 +313,11 @@ impl Lexicon {
     /// A role phrase by its key.
     pub fn role(&self, key: &str) -> Option<&RoleEntry> {
         self.roles.get(key)
+    }
+
+    /// Whether a folded word is the first word of some role phrase ("deputy", "prime").
+    pub fn starts_role(&self, word: &str) -> bool {
+        self.role_starts.contains(word)
     }
 
     /// Whether a folded word is an honorific ("mr", "dr").

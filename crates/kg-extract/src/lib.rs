@@ -14,9 +14,10 @@ pub mod lexicon;
 pub mod ner;
 pub mod roles;
 pub mod segment;
+pub mod typer;
 
 use analysis::Analysis;
-use kg_model::{Document, EntityId, Extraction, Fact, Mention};
+use kg_model::{Document, EntityId, Extraction, Fact, Mention, Span};
 use lexicon::Lexicon;
 
 /// Turns documents into extractions. Built once (it parses the word lists), immutable,
@@ -38,6 +39,19 @@ impl Extractor {
         Self {
             lexicon: Lexicon::builtin(),
         }
+    }
+
+    /// The runs of capitalised words that reach the name typer in `text`, with their byte
+    /// spans and features: the training examples of `examples/train_typer.rs`.
+    pub fn typer_candidates(&self, text: &str) -> Vec<(Span, Vec<String>)> {
+        let mut a = Analysis::new(text, &self.lexicon);
+        typer::record_candidates(true);
+        ner::recognize(&mut a);
+        let runs = typer::take_candidates();
+        typer::record_candidates(false);
+        runs.into_iter()
+            .map(|r| (a.span_of(r.clone()), typer::features(&a, &r)))
+            .collect()
     }
 
     /// Extract entities and facts. Never fails and never panics on any text.

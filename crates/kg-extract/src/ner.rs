@@ -4,6 +4,7 @@
 //! mentions join the full name, acronyms join the name they abbreviate.
 
 use crate::analysis::Analysis;
+use crate::typer::Typer;
 use kg_model::{EntityId, EntityKind, MergeRule, PlaceType};
 use std::ops::Range;
 
@@ -233,6 +234,8 @@ struct Pending {
     person_hint: bool,
     /// An all-capitals word: an organisation when it abbreviates one named in the document.
     acronym: bool,
+    /// What the name typer makes of it when nothing else decides.
+    guess: Option<EntityKind>,
 }
 
 /// A typed name before entities are assigned.
@@ -360,7 +363,7 @@ fn place_of(a: &Analysis<'_>, range: Range<usize>) -> Option<Typed> {
 
 /// A name seen with one type in the training corpus ("NASA", "Google").
 fn known_of(a: &Analysis<'_>, range: Range<usize>) -> Option<Typed> {
-    if range.is_empty() || range.len() > a.lexicon.max_known_tokens {
+    if range.is_empty() || range.len() > a.lexicon.max_known_tokens || crate::typer::recording() {
         return None;
     }
     let key = a.key_of(range);
@@ -376,33 +379,45 @@ fn known_of(a: &Analysis<'_>, range: Range<usize>) -> Option<Typed> {
 }
 
 /// If tokens from `start` spell a role ("Foreign Minister", "Deputy Prime Minister"), the end of it.
+///
+/// The longest role wins: zero or more modifiers ("deputy", "foreign"), each a role word on its
+/// own, then a head phrase ("prime minister"). This runs at every token of every sentence, so
+/// it rejects cheaply: a token that begins no role phrase ends the search at once, and head
+/// phrases are looked up in one reused buffer, never longer than the longest role phrase.
 pub fn role_end(a: &Analysis<'_>, start: usize, limit: usize) -> Option<(usize, String)> {
-    let max = a.lexicon.max_role_tokens + 3;
-    let mut best = None;
-    for end in (start + 1..=limit.min(start + max)).rev() {
-        for split in start..end {
-            let modifiers_ok = (start..split).all(|k| a.lexicon.role(a.word(k)).is_some());
-            if !modifiers_ok {
-                break;
+    let lexicon = a.lexicon;
+    if !lexicon.starts_role(a.word(start)) {
+        return None;
+    }
+    let last = limit.min(start + lexicon.max_role_tokens + 3);
+    // Modifiers are the role words in a row from `start`: a head may begin after any of them.
+    let modifiers = (start..last)
+        .take_while(|&k| lexicon.role(a.word(k)).is_some())
+        .count();
+    let mut key = String::new();
+    for end in (start + 1..=last).rev() {
+        let first_split = end.saturating_sub(lexicon.max_role_tokens).max(start);
+        for split in first_split..end.min(start + modifiers + 1) {
+            if !lexicon.starts_role(a.word(split)) {
+                continue;
             }
-            if let Some(head) = a.lexicon.role(&a.key_of(split..end)).filter(|r| r.is_head) {
+            key.clear();
+            for k in split..end {
+                if k > split {
+                    key.push(' ');
+                }
+                key.push_str(a.word(k));
+            }
+            if let Some(head) = lexicon.role(&key).filter(|r| r.is_head) {
                 let mut label: Vec<&str> = (start..split)
-                    .map(|k| {
-                        a.lexicon
-                            .role(a.word(k))
-                            .map_or("", |r| r.canonical.as_str())
-                    })
+                    .map(|k| lexicon.role(a.word(k)).map_or("", |r| r.canonical.as_str()))
                     .collect();
                 label.push(&head.canonical);
-                best = Some((end, label.join(" ")));
-                break;
+                return Some((end, label.join(" ")));
             }
         }
-        if best.is_some() {
-            break;
-        }
     }
-    best
+    None
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -652,6 +667,7 @@ fn classify_name(
                 tokens: range,
                 person_hint: false,
                 acronym: true,
+                guess: None,
             });
         }
         return;
@@ -664,25 +680,47 @@ fn classify_name(
     let after_saying = SAYING.contains(&a.word(range.end))
         || (a.raw(range.end) == "," && a.word(range.end + 1) == "who");
     let evidence = titled || before || after_saying || office_apposition_after(a, range.end);
+    if evidence {
+        if range.len() >= 2 {
+            typed.push((range, Typed::Person { confident: true }));
+        } else {
+            pending.push(Pending {
+                tokens: range,
+                person_hint: true,
+                acronym: false,
+                guess: None,
+            });
+        }
+        return;
+    }
+    // Nothing decides: the name typer does.
+    let guess = match Typer::builtin().classify(a, &range).0 {
+        0 => Some(EntityKind::Person),
+        1 => Some(EntityKind::Organization),
+        2 => Some(EntityKind::Place),
+        _ => None,
+    };
     if range.len() >= 2 {
-        let given = a.lexicon.is_first_name(a.word(first));
-        let named = (first..=last).any(|k| a.lexicon.is_person_name(a.word(k)));
-        // Capitalised words with no given name, surname or title among them are more often
-        // products, works and events than people.
-        if evidence || given || named {
-            typed.push((
+        match guess {
+            Some(EntityKind::Person) => typed.push((range, Typed::Person { confident: false })),
+            Some(EntityKind::Organization) => typed.push((range, Typed::Organization)),
+            Some(EntityKind::Place) => typed.push((
                 range,
-                Typed::Person {
-                    confident: evidence || given,
+                Typed::Place {
+                    canonical: String::new(),
+                    place_type: PlaceType::Other,
+                    alias: false,
                 },
-            ));
+            )),
+            _ => {}
         }
         return;
     }
     pending.push(Pending {
         tokens: range,
-        person_hint: evidence,
+        person_hint: false,
         acronym: false,
+        guess,
     });
 }
 
@@ -797,7 +835,7 @@ fn before_name_context(a: &Analysis<'_>, first: usize) -> bool {
 
 /// Give every typed name an entity; then type the pending single words.
 fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pending: Vec<Pending>) {
-    let mut singles: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut singles: Vec<(Range<usize>, bool, Option<EntityKind>)> = Vec::new();
     for (range, t) in typed {
         match t {
             Typed::Place {
@@ -826,7 +864,7 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
             }
             Typed::Person { confident } => {
                 if range.len() == 1 {
-                    singles.push((range, confident));
+                    singles.push((range, confident, None));
                 } else {
                     let label = a.text_of(range.clone());
                     let key = a.key_of(range.clone());
@@ -842,7 +880,7 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
         if p.acronym {
             acronyms.push(p.tokens);
         } else {
-            singles.push((p.tokens, p.person_hint));
+            singles.push((p.tokens, p.person_hint, p.guess));
         }
     }
     for range in acronyms {
@@ -854,15 +892,20 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
             a.add_mention(range, id);
         }
     }
-    for (range, hint) in singles {
+    for (range, hint, guess) in singles {
         let word = a.word(range.start).to_string();
         if let Some(person) = surname_owner(a, &word) {
             let surface = a.text_of(range.clone());
             a.add_alias(person, surface, MergeRule::Surname);
             a.add_mention(range, person);
-        } else if hint {
+        } else if hint || guess == Some(EntityKind::Person) {
             let label = a.text_of(range.clone());
             let id = a.entity(EntityKind::Person, &word, label, None);
+            a.add_mention(range, id);
+        } else if let Some(kind @ (EntityKind::Organization | EntityKind::Place)) = guess {
+            let label = a.text_of(range.clone()).to_string();
+            let place_type = (kind == EntityKind::Place).then_some(PlaceType::Other);
+            let id = a.entity(kind, &word, &label, place_type);
             a.add_mention(range, id);
         }
     }
