@@ -4,6 +4,9 @@
 #   g++            RocksDB's C++ sources (under oxigraph's persistent store)
 #   libclang-dev   bindgen, for RocksDB's Rust bindings
 #   raptor2-utils  `rapper`, the independent RDF parser the tests check kg's exports with
+#   chromium       headless, to check that `kg viz --format html` renders (tests/viz_html.rs)
+#   python3-venv   the throwaway virtualenvs of scripts/validate-shacl.sh and check-with-python.sh
+#   curl           scripts/check-with-python.sh asks `kg serve` with it too
 
 # Installs Debian packages.
 apt_install() {
@@ -15,7 +18,8 @@ apt_install() {
     if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
     echo "installing $* ..." >&2
     "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "$@" >/dev/null
+    # No recommended packages: chromium's would pull in a desktop's worth.
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
 # Whether a Debian package is installed (false where there is no dpkg).
@@ -29,6 +33,15 @@ install_prerequisites() {
     command -v dot >/dev/null 2>&1 || missing+=(graphviz)
     command -v c++ >/dev/null 2>&1 || missing+=(g++)
     command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-liberation)
+    command -v curl >/dev/null 2>&1 || missing+=(curl)
+    if ! command -v python3 >/dev/null 2>&1; then
+        missing+=(python3 python3-venv)
+    elif [ "$(command -v python3)" = /usr/bin/python3 ] && command -v dpkg-query >/dev/null 2>&1 &&
+        ! has_package python3-venv; then
+        # Debian's own python3 makes virtualenvs with pip only once python3-venv is installed.
+        missing+=(python3-venv)
+    fi
     # bindgen needs libclang.so itself; libclang-cpp (often present) is not enough.
     if [ -z "${LIBCLANG_PATH:-}" ] && command -v dpkg-query >/dev/null 2>&1 && ! has_package libclang-dev; then
         missing+=(libclang-dev)

@@ -1,9 +1,11 @@
-//! kg's Turtle and N-Quads exports parse in an independent parser (Raptor's `rapper`, a C
-//! library unrelated to oxigraph) with the same number of statements kg wrote.
-//! `scripts/test.sh` installs it (Debian package `raptor2-utils`).
+//! kg's Turtle, TriG, N-Triples and N-Quads output (of `kg export` and of `kg extract`) parses
+//! in an independent parser (Raptor's `rapper`, a C library unrelated to oxigraph) with the same
+//! number of statements kg wrote. `scripts/test.sh` installs it (Debian package
+//! `raptor2-utils`). Raptor does not read JSON-LD; `scripts/check-with-python.sh` parses all
+//! five formats, JSON-LD included, with Python's rdflib.
 
 use kg::extract::Extractor;
-use kg::graph::{ExportFormat, KgStore};
+use kg::graph::{extraction_to_quads, write_quads, ExportFormat, KgStore};
 use kg::model::Document;
 use std::path::Path;
 use std::process::Command;
@@ -30,12 +32,9 @@ fn rapper_count(syntax: &str, file: &Path) -> usize {
         .unwrap_or_else(|| panic!("rapper printed no count: {stderr}"))
 }
 
-#[test]
-fn turtle_and_nquads_parse_in_rapper_with_equal_counts() {
+/// The seed article and the examples, in a fixed order.
+fn inputs() -> Vec<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    let store = KgStore::open(&dir.path().join("store")).unwrap();
-    let extractor = Extractor::new();
     let mut inputs = vec![root.join("../shared/seed/000_0a0cc7baca249987.txt")];
     let mut examples: Vec<_> = std::fs::read_dir(root.join("examples"))
         .unwrap()
@@ -45,38 +44,77 @@ fn turtle_and_nquads_parse_in_rapper_with_equal_counts() {
         .collect();
     examples.sort();
     inputs.extend(examples);
-    for path in &inputs {
-        let text = std::fs::read_to_string(path).unwrap();
-        let doc = Document::new(path.display().to_string(), text);
+    inputs
+}
+
+fn documents() -> Vec<Document> {
+    inputs()
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            Document::new(path.display().to_string(), text)
+        })
+        .collect()
+}
+
+fn line_count(bytes: &[u8]) -> usize {
+    bytes
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .count()
+}
+
+/// Writes every format rapper reads through `write` and checks rapper's count against the
+/// N-Triples (for the union formats) or N-Quads (for the graph-keeping formats) line count.
+fn check_all_rapper_formats(write: impl Fn(ExportFormat) -> Vec<u8>) {
+    let dir = tempfile::tempdir().unwrap();
+    let triples = line_count(&write(ExportFormat::NTriples));
+    let quads = line_count(&write(ExportFormat::NQuads));
+    assert!(triples > 100, "the union graph has statements");
+    assert!(quads >= triples, "every triple is in a document graph");
+    for (format, syntax) in [
+        (ExportFormat::Turtle, "turtle"),
+        (ExportFormat::TriG, "trig"),
+        (ExportFormat::NTriples, "ntriples"),
+        (ExportFormat::NQuads, "nquads"),
+    ] {
+        let path = dir.path().join(format!("all.{}", format.file_extension()));
+        std::fs::write(&path, write(format)).unwrap();
+        let expected = if format.keeps_graphs() {
+            quads
+        } else {
+            triples
+        };
+        assert_eq!(rapper_count(syntax, &path), expected, "{format}");
+    }
+}
+
+#[test]
+fn every_export_format_rapper_reads_parses_with_equal_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = KgStore::open(&dir.path().join("store")).unwrap();
+    let extractor = Extractor::new();
+    for doc in documents() {
         store.load(&extractor.extract(&doc), &doc.text).unwrap();
     }
+    check_all_rapper_formats(|format| {
+        let mut out = Vec::new();
+        store.export(format, None, &mut out).unwrap();
+        out
+    });
+}
 
-    let mut nquads = Vec::new();
-    store
-        .export(ExportFormat::NQuads, None, &mut nquads)
-        .unwrap();
-    let nq_path = dir.path().join("all.nq");
-    std::fs::write(&nq_path, &nquads).unwrap();
-    let lines = nquads
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.is_empty())
-        .count();
-    assert_eq!(rapper_count("nquads", &nq_path), lines);
-
-    let mut turtle = Vec::new();
-    store
-        .export(ExportFormat::Turtle, None, &mut turtle)
-        .unwrap();
-    let ttl_path = dir.path().join("all.ttl");
-    std::fs::write(&ttl_path, &turtle).unwrap();
-    let mut ntriples = Vec::new();
-    store
-        .export(ExportFormat::NTriples, None, &mut ntriples)
-        .unwrap();
-    let triples = ntriples
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.is_empty())
-        .count();
-    assert!(triples > 100, "the union graph has statements");
-    assert_eq!(rapper_count("turtle", &ttl_path), triples);
+#[test]
+fn every_extract_format_rapper_reads_parses_with_equal_counts() {
+    // What `kg extract --format …` writes: the quads of every document, in one RDF document.
+    let extractor = Extractor::new();
+    let quads: Vec<_> = documents()
+        .iter()
+        .flat_map(|doc| extraction_to_quads(&extractor.extract(doc), &doc.text))
+        .collect();
+    check_all_rapper_formats(|format| {
+        let mut out = Vec::new();
+        write_quads(quads.clone(), format, &mut out).unwrap();
+        out
+    });
 }

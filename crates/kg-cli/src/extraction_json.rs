@@ -1,6 +1,7 @@
 //! The JSON Lines shape of `kg extract`: one object per document, byte spans, entity ids "eN".
 
 use kg_model::{Extraction, PlaceType};
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 /// Fields of facts that refer to entities, written as "eN" like the mentions' `entity`.
@@ -15,12 +16,16 @@ const ENTITY_REFERENCE_FIELDS: &[&str] = &[
 ];
 
 /// The JSON object for one document: `document`, `date`, `sentences`, `entities`, `mentions`
-/// (`start`, `end`, `text`, `type`, `entity`) and `facts` (each with its `type`).
-pub fn extraction_to_json(extraction: &Extraction) -> Value {
-    let sentences: Vec<Value> = extraction
+/// (`start`, `end`, `text`, `type`, `entity`) and `facts` (each with its `type`). Keys are
+/// written in alphabetical order.
+///
+/// The document and its mentions (most of the output) are serialised straight from typed
+/// fields; entities and facts, which are few, go through `serde_json::Value`.
+pub fn extraction_to_json(extraction: &Extraction) -> ExtractionJson<'_> {
+    let sentences = extraction
         .sentences
         .iter()
-        .map(|s| json!([s.start, s.end]))
+        .map(|s| [s.start, s.end])
         .collect();
     let entities: Vec<Value> = extraction
         .entities
@@ -45,17 +50,15 @@ pub fn extraction_to_json(extraction: &Extraction) -> Value {
             Value::Object(object)
         })
         .collect();
-    let mentions: Vec<Value> = extraction
+    let mentions = extraction
         .mentions
         .iter()
-        .map(|mention| {
-            json!({
-                "start": mention.span.start,
-                "end": mention.span.end,
-                "text": mention.text,
-                "type": mention.kind.as_str(),
-                "entity": mention.entity.to_string(),
-            })
+        .map(|mention| MentionJson {
+            end: mention.span.end,
+            entity: mention.entity.to_string(),
+            start: mention.span.start,
+            text: &mention.text,
+            kind: mention.kind.as_str(),
         })
         .collect();
     let facts: Vec<Value> = extraction
@@ -74,14 +77,36 @@ pub fn extraction_to_json(extraction: &Extraction) -> Value {
             value
         })
         .collect();
-    json!({
-        "document": extraction.document,
-        "date": extraction.date,
-        "sentences": sentences,
-        "entities": entities,
-        "mentions": mentions,
-        "facts": facts,
-    })
+    ExtractionJson {
+        date: extraction.date.as_deref(),
+        document: &extraction.document,
+        entities,
+        facts,
+        mentions,
+        sentences,
+    }
+}
+
+/// One document of `kg extract`'s JSON Lines (fields in alphabetical order, as written).
+#[derive(Debug, Serialize)]
+pub struct ExtractionJson<'a> {
+    date: Option<&'a str>,
+    document: &'a str,
+    entities: Vec<Value>,
+    facts: Vec<Value>,
+    mentions: Vec<MentionJson<'a>>,
+    sentences: Vec<[usize; 2]>,
+}
+
+/// One mention (fields in alphabetical order, as written).
+#[derive(Debug, Serialize)]
+struct MentionJson<'a> {
+    end: usize,
+    entity: String,
+    start: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
 }
 
 /// Rewrites entity indices (a number, or an array of numbers) as "eN".
@@ -146,7 +171,7 @@ mod tests {
                 rule: "premodifier".into(),
             })],
         };
-        let value = extraction_to_json(&extraction);
+        let value = serde_json::to_value(extraction_to_json(&extraction)).unwrap();
         assert_eq!(value["document"], "a.txt");
         assert_eq!(
             value["mentions"][0],

@@ -5,8 +5,10 @@ use std::fs;
 use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use kg_model::Document;
+
+use crate::cli::DecodingArgs;
 
 /// Where one document comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +20,15 @@ pub enum Source {
 }
 
 impl Source {
+    /// The RDF format of a file kg loads as RDF rather than text (`.ttl`, `.trig`, `.nt`,
+    /// `.nq`, `.jsonld`), or `None` for text.
+    pub fn rdf_format(&self) -> Option<kg_graph::ExportFormat> {
+        match self {
+            Source::Stdin => None,
+            Source::File(path) => kg_graph::ExportFormat::from_path(path),
+        }
+    }
+
     /// The document's identity: its path as given, or `-` for stdin.
     pub fn id(&self) -> String {
         match self {
@@ -44,7 +55,8 @@ impl Sources {
 }
 
 /// Expands the command line's paths: `-` is stdin, a file is itself, a folder is walked
-/// recursively (sorted by name) for text files. An empty list means stdin.
+/// recursively (sorted by name) for text files and RDF files (see [`Source::rdf_format`]).
+/// An empty list means stdin.
 pub fn collect_sources(paths: &[PathBuf]) -> Sources {
     let mut sources = Sources::default();
     if paths.is_empty() {
@@ -95,7 +107,9 @@ fn walk_folder(folder: &Path, sources: &mut Sources) {
         };
         if link_meta.is_dir() {
             walk_folder(&child, sources);
-        } else if is_text_file_name(&child) && fs::metadata(&child).is_ok_and(|m| m.is_file()) {
+        } else if (is_text_file_name(&child) || kg_graph::ExportFormat::from_path(&child).is_some())
+            && fs::metadata(&child).is_ok_and(|m| m.is_file())
+        {
             sources.found.push(Source::File(child));
         }
     }
@@ -113,42 +127,120 @@ fn is_text_file_name(path: &Path) -> bool {
     }
 }
 
-/// Reads one document and checks that it is UTF-8. The error names the file and, for bad
-/// encoding, the byte offset of the first byte that is not UTF-8.
-pub fn read_document(source: &Source, date: Option<&str>) -> Result<Document> {
-    let id = source.id();
-    let bytes = match source {
-        Source::Stdin => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .context("cannot read standard input")?;
-            bytes
-        }
-        Source::File(path) => {
-            fs::read(path).with_context(|| format!("{}: cannot read the file", path.display()))?
-        }
-    };
-    let text = decode_utf8(bytes).map_err(|offset| {
-        let name = if id == "-" {
-            "standard input"
-        } else {
-            id.as_str()
-        };
-        anyhow!(
-            "{name}: not valid UTF-8 at byte {offset}; convert it first \
-             (e.g. `iconv -f WINDOWS-1252 -t UTF-8`) and build it again"
-        )
-    })?;
-    let mut document = Document::new(id, text);
-    document.date = date.map(str::to_owned);
-    Ok(document)
+/// A document as read, with the warning `--lossy` owes the user when it had to repair it.
+#[derive(Debug)]
+pub struct ReadDocument {
+    /// The document.
+    pub document: Document,
+    /// Set when `--lossy` read a file that is not valid UTF-8 or has NUL bytes: names the
+    /// file and the first bad byte.
+    pub repaired: Option<String>,
 }
 
-/// The text, or the byte offset of the first byte that is not part of valid UTF-8.
-fn decode_utf8(bytes: Vec<u8>) -> Result<String, usize> {
-    String::from_utf8(bytes).map_err(|err| err.utf8_error().valid_up_to())
+/// Reads one document and checks that it is text: UTF-8 without NUL bytes, and at most
+/// `--max-size` bytes. The error names the file and, for bad bytes, the byte offset of the
+/// first. With `--lossy`, bad bytes are replaced with U+FFFD (NUL bytes are kept) and
+/// [`ReadDocument::repaired`] says so.
+///
+/// A UTF-8 byte-order mark is kept as the text's first character, so that spans stay byte
+/// offsets into the file as it is on disk.
+pub fn read_document(
+    source: &Source,
+    date: Option<&str>,
+    decoding: DecodingArgs,
+) -> Result<ReadDocument> {
+    let id = source.id();
+    let name = if id == "-" {
+        "standard input".to_owned()
+    } else {
+        id.clone()
+    };
+    let too_big = |size: String| {
+        anyhow!(
+            "{name}: {size}, and a document may have at most {} (--max-size); split it into \
+             articles, or raise --max-size (loading takes memory in proportion to the size)",
+            decoding.max_size
+        )
+    };
+    // One byte more than allowed is enough to know the input is too big.
+    let limit = decoding.max_size.saturating_add(1);
+    let mut bytes = Vec::new();
+    match source {
+        Source::Stdin => {
+            io::stdin()
+                .lock()
+                .take(limit)
+                .read_to_end(&mut bytes)
+                .context("cannot read standard input")?;
+        }
+        Source::File(path) => {
+            let cannot_read = || format!("{}: cannot read the file", path.display());
+            let file = fs::File::open(path).with_context(cannot_read)?;
+            let size = file.metadata().with_context(cannot_read)?.len();
+            if size > decoding.max_size {
+                return Err(too_big(format!("{size} bytes")));
+            }
+            file.take(limit)
+                .read_to_end(&mut bytes)
+                .with_context(cannot_read)?;
+        }
+    }
+    if bytes.len() as u64 > decoding.max_size {
+        return Err(too_big(format!("more than {} bytes", decoding.max_size)));
+    }
+    let (text, repaired) = match (first_bad_byte(&bytes), decoding.lossy) {
+        (None, _) => (String::from_utf8(bytes)?, None),
+        (Some(bad), true) => (
+            String::from_utf8_lossy(&bytes).into_owned(),
+            Some(match bad {
+                BadByte::NotUtf8(offset) => format!(
+                    "{name}: not valid UTF-8 at byte {offset}; read anyway (--lossy), with \
+                     U+FFFD for each invalid byte sequence, so its spans count bytes of the \
+                     repaired text"
+                ),
+                BadByte::Nul(offset) => format!(
+                    "{name}: a NUL byte at byte {offset}, as in a binary file; read as text \
+                     anyway (--lossy)"
+                ),
+            }),
+        ),
+        (Some(BadByte::NotUtf8(offset)), false) => bail!(
+            "{name}: not valid UTF-8 at byte {offset}; convert it first \
+             (e.g. `iconv -f WINDOWS-1252 -t UTF-8`) and build it again, or read it with \
+             --lossy"
+        ),
+        (Some(BadByte::Nul(offset)), false) => bail!(
+            "{name}: a NUL byte at byte {offset}: this looks like a binary file, not text, so \
+             it was skipped; --lossy reads it anyway"
+        ),
+    };
+    let mut document = Document::new(id, text);
+    document.date = date.map(str::to_owned);
+    Ok(ReadDocument { document, repaired })
+}
+
+/// The first byte that keeps input from being read as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BadByte {
+    /// The offset of the first byte that is not part of valid UTF-8.
+    NotUtf8(usize),
+    /// The offset of the first NUL byte, which text does not have and binary files do.
+    Nul(usize),
+}
+
+/// Whichever comes first: a byte that is not UTF-8, or a NUL byte.
+fn first_bad_byte(bytes: &[u8]) -> Option<BadByte> {
+    let valid_up_to = match std::str::from_utf8(bytes) {
+        Ok(_) => bytes.len(),
+        Err(err) => err.valid_up_to(),
+    };
+    if let Some(nul) = bytes[..valid_up_to].iter().position(|&b| b == 0) {
+        Some(BadByte::Nul(nul))
+    } else if valid_up_to < bytes.len() {
+        Some(BadByte::NotUtf8(valid_up_to))
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -157,13 +249,16 @@ mod tests {
 
     #[test]
     fn bad_byte_offset_is_reported() {
-        assert_eq!(decode_utf8(b"ab\xffcd".to_vec()), Err(2));
-        assert_eq!(
-            decode_utf8("Kalın \u{2019}".as_bytes().to_vec()).as_deref(),
-            Ok("Kalın \u{2019}")
-        );
+        assert_eq!(first_bad_byte(b"ab\xffcd"), Some(BadByte::NotUtf8(2)));
+        assert_eq!(first_bad_byte("Kalın \u{2019}".as_bytes()), None);
         // A truncated multi-byte character at the end is reported where it starts.
-        assert_eq!(decode_utf8(b"abc\xc4".to_vec()), Err(3));
+        assert_eq!(first_bad_byte(b"abc\xc4"), Some(BadByte::NotUtf8(3)));
+        // NUL marks a binary file; whichever bad byte comes first is reported.
+        assert_eq!(first_bad_byte(b"ab\0c\xff"), Some(BadByte::Nul(2)));
+        assert_eq!(first_bad_byte(b"a\xffb\0"), Some(BadByte::NotUtf8(1)));
+        // A byte-order mark is text.
+        assert_eq!(first_bad_byte(b"\xef\xbb\xbfabc"), None);
+        assert_eq!(first_bad_byte(b""), None);
     }
 
     #[test]
@@ -171,6 +266,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         fs::create_dir_all(root.join("b/nested")).unwrap();
+        fs::create_dir_all(root.join("data")).unwrap();
         fs::create_dir_all(root.join(".git")).unwrap();
         for name in [
             "z.txt",
@@ -179,6 +275,7 @@ mod tests {
             "b/nested/c.txt",
             "b/x.txt",
             "image.png",
+            "data/people.ttl",
             ".hidden.txt",
             ".git/HEAD",
         ] {
@@ -196,7 +293,14 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["README", "a.md", "b/nested/c.txt", "b/x.txt", "z.txt"]
+            [
+                "README",
+                "a.md",
+                "b/nested/c.txt",
+                "b/x.txt",
+                "data/people.ttl",
+                "z.txt"
+            ]
         );
     }
 

@@ -334,7 +334,8 @@ fn malformed_sparql_is_an_error_with_a_message() {
         .args(["query", "--store"])
         .arg(&store)
         .arg("SELECT ?x WHERE { ?x ?y"));
-    assert_eq!(output.status.code(), Some(1));
+    // A query that does not parse is a usage error (bad_input.rs checks the message).
+    assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).starts_with("error:"), "{}", stderr(&output));
     assert!(stdout(&output).is_empty());
 }

@@ -308,7 +308,10 @@ fn headline_tokens(a: &Analysis<'_>) -> Vec<bool> {
                 .collect();
             let capitalized = words.iter().filter(|&&k| a.is_capitalized(k)).count();
             // Headlines do not end with a full stop; a sentence full of names does.
-            let ends_sentence = matches!(a.raw(i - 1), "." | "!" | "?" | "\"" | "”");
+            // (An empty text has no last token.)
+            let ends_sentence = i
+                .checked_sub(1)
+                .is_some_and(|last| matches!(a.raw(last), "." | "!" | "?" | "\"" | "”"));
             if words.len() >= 3 && capitalized * 10 >= words.len() * 7 && !ends_sentence {
                 flags[start..i].fill(true);
             }

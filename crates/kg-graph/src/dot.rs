@@ -21,7 +21,7 @@ use std::fmt::Write as _;
 /// The kinds of node the picture draws, in the order of precedence when a node has several
 /// types (a country that employs ministers is drawn as a place).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum NodeKind {
+pub(crate) enum NodeKind {
     Meeting,
     Person,
     Topic,
@@ -73,11 +73,11 @@ impl NodeKind {
     }
 }
 
-#[derive(Debug)]
-struct ViewNode {
-    iri: String,
-    kind: NodeKind,
-    label: String,
+#[derive(Debug, Clone)]
+pub(crate) struct ViewNode {
+    pub(crate) iri: String,
+    pub(crate) kind: NodeKind,
+    pub(crate) label: String,
 }
 
 /// Builds the DOT text for the whole store, or for one document's graph.
@@ -150,7 +150,7 @@ const EDGE_QUERIES: &[(&str, &str)] = &[
     ),
 ];
 
-fn build_view(
+pub(crate) fn build_view(
     store: &KgStore,
     graph: Option<&NamedNode>,
 ) -> Result<Graph<ViewNode, String>, GraphError> {
@@ -230,7 +230,7 @@ fn last_segment(iri: &str) -> &str {
     iri.rsplit(['/', '#']).next().unwrap_or(iri)
 }
 
-fn write_dot(view: &Graph<ViewNode, String>) -> String {
+pub(crate) fn write_dot(view: &Graph<ViewNode, String>) -> String {
     let mut out = String::new();
     out.push_str("digraph kg {\n");
     out.push_str("  graph [rankdir=LR, fontname=\"Helvetica\"];\n");

@@ -55,15 +55,27 @@
 //! and converts offsets to Unicode code points (as NIF counts them) exactly once, in
 //! [`extraction_to_quads`].
 
+// Without the store (`fuzz/` builds it so), the helpers only the store uses are idle.
+#![cfg_attr(not(feature = "rocksdb"), allow(dead_code, unused_imports))]
+
 mod confidence;
+#[cfg(feature = "rocksdb")]
 mod dot;
 mod error;
 mod explain;
 mod export;
 pub mod iri;
+#[cfg(feature = "rocksdb")]
+mod loader;
 mod order;
+#[cfg(feature = "rocksdb")]
+mod picture;
 mod quads;
+#[cfg(feature = "rocksdb")]
+mod rdf_file;
+mod remote;
 mod results;
+#[cfg(feature = "rocksdb")]
 mod store;
 pub mod vocab;
 
@@ -73,9 +85,18 @@ pub use explain::{
     compact_iri, fold_name, Explanation, FactDetail, FactRecord, MentionRecord, MergeRecord,
     NodeLabel, SentenceRecord,
 };
-pub use export::{write_quads, ExportFormat, PREFIXES};
+pub use export::{write_quads, ExportFormat, GraphWriter, PREFIXES};
+#[cfg(feature = "rocksdb")]
+pub use loader::{DocumentLoader, DEFAULT_FLUSH_QUADS};
+#[cfg(feature = "rocksdb")]
+pub use picture::{Picture, PictureOptions};
 pub use quads::extraction_to_quads;
+pub use remote::{
+    content_hash_in_graph, graph_store_body, parse_endpoint_answer, query_for_endpoint,
+    ENDPOINT_ACCEPT,
+};
 pub use results::{term_text, write_results, QueryOutput, ResultFormat};
+#[cfg(feature = "rocksdb")]
 pub use store::{KgStore, LoadOutcome, Stats};
 
 /// The RDF library the graph layer is built on, so callers can name its types (`Quad`, `Term`)

@@ -1,7 +1,7 @@
 //! `Extraction → quads`: the one place where extracted values become RDF.
 
 use crate::iri;
-use crate::order::sort_and_dedup_quads;
+use crate::order::quad_key;
 use crate::vocab::{gaf, kg, nif, org, prov, rdf, rdfs, schema, sem, skos, xsd};
 use kg_model::{
     Entity, EntityId, EntityKind, Extraction, Fact, HoldsRole, LocatedIn, Meeting, MergeRule,
@@ -41,16 +41,28 @@ pub fn extraction_to_quads(ex: &Extraction, text: &str) -> Vec<Quad> {
     builder.meeting_facts();
     builder.located_in_facts();
 
-    let mut quads = builder.quads;
-    sort_and_dedup_quads(&mut quads);
-    let hash = graph_hash(&quads);
-    quads.push(Quad::new(
+    // Sorted once, by keys made once: the keys also give the N-Quads lines the hash is over.
+    let mut keyed: Vec<(String, Quad)> = builder
+        .quads
+        .into_iter()
+        .map(|quad| (quad_key(quad.as_ref()), quad))
+        .collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    let hash = graph_hash(keyed.iter().map(|(key, _)| key.as_str()));
+    let hash_quad = Quad::new(
         builder.doc.clone(),
         kg::CONTENT_HASH,
         Literal::new_simple_literal(hash),
         builder.graph,
-    ));
-    sort_and_dedup_quads(&mut quads);
+    );
+    let hash_key = quad_key(hash_quad.as_ref());
+    let mut quads: Vec<Quad> = keyed.into_iter().map(|(_, quad)| quad).collect();
+    // Where the sort would put it (the partition point costs a few keys, not a second sort).
+    let at = quads.partition_point(|quad| quad_key(quad.as_ref()) < hash_key);
+    if quads.get(at) != Some(&hash_quad) {
+        quads.insert(at, hash_quad);
+    }
     quads
 }
 
@@ -62,14 +74,24 @@ pub(crate) fn content_hash_of(quads: &[Quad]) -> Option<&str> {
     })
 }
 
-/// SHA-256 over the sorted N-Quads lines. Because the quads include the full text
-/// (`nif:isString`) and every extracted fact, a change in either the text or the extractor's
-/// output changes the hash.
-fn graph_hash(sorted_quads: &[Quad]) -> String {
+/// SHA-256 over the sorted N-Quads lines, given as their sort keys
+/// ([`quad_key`]: graph, subject, predicate and object joined by NULs). Because the quads
+/// include the full text (`nif:isString`) and every extracted fact, a change in either the text
+/// or the extractor's output changes the hash.
+fn graph_hash<'k>(sorted_keys: impl Iterator<Item = &'k str>) -> String {
     let mut hasher = Sha256::new();
-    for quad in sorted_quads {
-        hasher.update(quad.to_string().as_bytes());
-        hasher.update(b" .\n");
+    for key in sorted_keys {
+        // The N-Quads line `s p o g .` of the key `g\0s\0Tp\0o` (T: the rdf:type flag).
+        let mut parts = key.splitn(4, '\0');
+        let (graph, subject, predicate, object) = (
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or(""),
+            parts.next().map_or("", |p| p.get(1..).unwrap_or("")),
+            parts.next().unwrap_or(""),
+        );
+        for part in [subject, " ", predicate, " ", object, " ", graph, " .\n"] {
+            hasher.update(part.as_bytes());
+        }
     }
     let mut out = String::from("sha256:");
     for byte in hasher.finalize() {

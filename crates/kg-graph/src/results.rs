@@ -62,19 +62,22 @@ pub enum ResultFormat {
     Tsv,
     /// SPARQL 1.1 JSON results (graph results as JSON-LD).
     Json,
+    /// SPARQL 1.1 XML results (graph results as `subject predicate object` rows).
+    Xml,
 }
 
 impl ResultFormat {
     /// Every format, in the order help texts list them.
-    pub const ALL: [Self; 4] = [Self::Table, Self::Csv, Self::Tsv, Self::Json];
+    pub const ALL: [Self; 5] = [Self::Table, Self::Csv, Self::Tsv, Self::Json, Self::Xml];
 
-    /// The name used on the command line: `table`, `csv`, `tsv`, `json`.
+    /// The name used on the command line: `table`, `csv`, `tsv`, `json`, `xml`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Table => "table",
             Self::Csv => "csv",
             Self::Tsv => "tsv",
             Self::Json => "json",
+            Self::Xml => "xml",
         }
     }
 }
@@ -95,7 +98,7 @@ impl FromStr for ResultFormat {
             .find(|format| format.as_str() == lower)
             .ok_or_else(|| ParseFormatError {
                 given: name.to_owned(),
-                expected: "table, csv, tsv or json",
+                expected: "table, csv, tsv, json or xml",
             })
     }
 }
@@ -155,6 +158,7 @@ fn standard_format(format: ResultFormat) -> QueryResultsFormat {
     match format {
         ResultFormat::Csv => QueryResultsFormat::Csv,
         ResultFormat::Tsv => QueryResultsFormat::Tsv,
+        ResultFormat::Xml => QueryResultsFormat::Xml,
         ResultFormat::Json | ResultFormat::Table => QueryResultsFormat::Json,
     }
 }
@@ -288,6 +292,9 @@ mod tests {
         let json = render(&sample(), ResultFormat::Json);
         assert!(json.contains("\"type\":\"uri\""), "{json}");
         assert!(json.contains("\"Ibrahim Kalın\""), "{json}");
+        let xml = render(&sample(), ResultFormat::Xml);
+        assert!(xml.contains("<variable name=\"person\"/>"), "{xml}");
+        assert!(xml.contains("<literal>Ibrahim Kalın</literal>"), "{xml}");
         let tsv = render(&sample(), ResultFormat::Tsv);
         assert!(tsv.starts_with("?person\t?name\n"), "{tsv}");
     }
@@ -306,6 +313,6 @@ mod tests {
         for format in ResultFormat::ALL {
             assert_eq!(format.as_str().parse::<ResultFormat>(), Ok(format));
         }
-        assert!("xml".parse::<ResultFormat>().is_err());
+        assert!("yaml".parse::<ResultFormat>().is_err());
     }
 }

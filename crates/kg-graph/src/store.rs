@@ -3,14 +3,15 @@
 use crate::confidence::drop_unconfident;
 use crate::error::GraphError;
 use crate::explain::Explanation;
-use crate::export::{write_quads, ExportFormat, PREFIXES};
+use crate::export::{write_quads, ExportFormat, GraphWriter, PREFIXES};
 use crate::iri;
 use crate::quads::{content_hash_of, extraction_to_quads};
 use crate::results::QueryOutput;
 use crate::vocab::{kg, nif, org, schema, sem, skos, xsd};
 use kg_model::{Confidence, Extraction};
 use oxigraph::model::{
-    GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term, TermRef, Triple,
+    GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
+    TermRef, Triple,
 };
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store, Transaction};
@@ -108,6 +109,7 @@ impl KgStore {
             source: StorageError::Io(e),
         })?;
         let store = Store::open(path).map_err(|source| open_error(path, source))?;
+        remove_interrupted_bulk_files(path);
         Ok(Self {
             store,
             path: path.to_owned(),
@@ -173,26 +175,37 @@ impl KgStore {
             .store
             .contains_named_graph(&doc)
             .map_err(|e| self.storage(e))?;
-        let new_triples: HashSet<Triple> = quads.iter().cloned().map(Triple::from).collect();
-        let mut transaction = self
-            .store
-            .start_transaction()
-            .map_err(|e| self.storage(e))?;
-        retract_from_union(&mut transaction, &doc, &new_triples).map_err(|e| self.storage(e))?;
-        transaction
-            .remove_named_graph(&doc)
-            .map_err(|e| self.storage(e))?;
-        transaction.insert_named_graph(&doc);
-        transaction.extend(&quads);
-        for triple in &new_triples {
-            transaction.insert(triple.as_ref().in_graph(GraphNameRef::DefaultGraph));
-        }
-        transaction.commit().map_err(|e| self.storage(e))?;
+        self.replace_document(&doc, &quads)?;
         Ok(if existed {
             LoadOutcome::Replaced
         } else {
             LoadOutcome::Added
         })
+    }
+
+    /// Drops `doc`'s graph and inserts `quads` as its new content in one transaction, keeping
+    /// the default graph the union of the document graphs.
+    pub(crate) fn replace_document(
+        &self,
+        doc: &NamedNode,
+        quads: &[Quad],
+    ) -> Result<(), GraphError> {
+        let new_triples: HashSet<Triple> = quads.iter().cloned().map(Triple::from).collect();
+        let mut transaction = self
+            .store
+            .start_transaction()
+            .map_err(|e| self.storage(e))?;
+        retract_from_union(&mut transaction, doc.as_ref().into(), &new_triples)
+            .map_err(|e| self.storage(e))?;
+        transaction
+            .remove_named_graph(doc)
+            .map_err(|e| self.storage(e))?;
+        transaction.insert_named_graph(doc);
+        transaction.extend(quads);
+        for triple in &new_triples {
+            transaction.insert(triple.as_ref().in_graph(GraphNameRef::DefaultGraph));
+        }
+        transaction.commit().map_err(|e| self.storage(e))
     }
 
     /// Drops a document's graph. `doc_id_or_iri` is the document's path as it was loaded or its
@@ -213,7 +226,14 @@ impl KgStore {
                 .store
                 .start_transaction()
                 .map_err(|e| self.storage(e))?;
-            retract_from_union(&mut transaction, &doc, &HashSet::new())
+            // An RDF file takes the named graphs it brought along with it.
+            for graph in
+                crate::rdf_file::loaded_graphs(&transaction, &doc).map_err(|e| self.storage(e))?
+            {
+                crate::rdf_file::drop_graph(&mut transaction, graph.as_ref(), &HashSet::new())
+                    .map_err(|e| self.storage(e))?;
+            }
+            retract_from_union(&mut transaction, doc.as_ref().into(), &HashSet::new())
                 .map_err(|e| self.storage(e))?;
             transaction
                 .remove_named_graph(&doc)
@@ -266,9 +286,7 @@ impl KgStore {
         }
         let mut prepared = evaluator
             .parse_query(sparql)
-            .map_err(|e| GraphError::Syntax {
-                message: e.to_string(),
-            })?;
+            .map_err(|e| GraphError::sparql_syntax(sparql, &e))?;
         // The store's default graph already is the union; narrow it to one document when asked,
         // unless the query chose its own dataset with FROM.
         if let Some(graph) = graph {
@@ -336,11 +354,48 @@ impl KgStore {
             Some(document) => Some(self.existing_document(document)?),
             None => None,
         };
+        if let Some(mut writer) = GraphWriter::new(format, &mut *out) {
+            // One graph in memory at a time, in the order of their names: the same bytes as
+            // sorting everything (a low-confidence fact never reaches past its own graph).
+            let graphs = match graph {
+                Some(graph) => vec![NamedOrBlankNode::from(graph)],
+                None => self.graph_names()?,
+            };
+            for graph in graphs {
+                let mut quads = self.graph_quads(graph.as_ref())?;
+                if let Some(min) = min_confidence {
+                    quads = drop_unconfident(quads, min);
+                }
+                writer.write_graph(quads)?;
+            }
+            writer.finish()?;
+            return Ok(());
+        }
         let mut quads = self.document_quads(graph.as_ref())?;
         if let Some(min) = min_confidence {
             quads = drop_unconfident(quads, min);
         }
         write_quads(quads, format, out)
+    }
+
+    /// The named graphs, sorted as the canonical order sorts graph names.
+    fn graph_names(&self) -> Result<Vec<NamedOrBlankNode>, GraphError> {
+        let mut graphs = self
+            .store
+            .named_graphs()
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.storage(e))?;
+        graphs.sort_by_cached_key(ToString::to_string);
+        Ok(graphs)
+    }
+
+    /// One named graph's quads, with NIF's offset datatype.
+    fn graph_quads(&self, graph: NamedOrBlankNodeRef<'_>) -> Result<Vec<Quad>, GraphError> {
+        self.store
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+            .map(|quad| quad.map(restore_offset_datatype))
+            .collect::<Result<Vec<Quad>, _>>()
+            .map_err(|e| self.storage(e))
     }
 
     /// What the store says about the entities `name_or_iri` names, with provenance: the IRI of
@@ -443,7 +498,7 @@ impl KgStore {
 
     /// An in-memory copy of the store without the facts below `min`, its default graph again
     /// the union of its document graphs, so the picture is drawn by the same queries.
-    fn confident_view(&self, min: Confidence) -> Result<KgStore, GraphError> {
+    pub(crate) fn confident_view(&self, min: Confidence) -> Result<KgStore, GraphError> {
         let quads = drop_unconfident(self.document_quads(None)?, min);
         let store = Store::new().map_err(|e| self.storage(e))?;
         let union: HashSet<Triple> = quads.iter().cloned().map(Triple::from).collect();
@@ -475,7 +530,7 @@ impl KgStore {
     }
 
     /// The graph of a document given by path or IRI, or an error naming it when it is absent.
-    fn existing_document(&self, document: &str) -> Result<NamedNode, GraphError> {
+    pub(crate) fn existing_document(&self, document: &str) -> Result<NamedNode, GraphError> {
         let graph = iri::resolve_document(document);
         if self
             .store
@@ -491,7 +546,7 @@ impl KgStore {
         }
     }
 
-    fn stored_hash(&self, doc: &NamedNode) -> Result<Option<String>, GraphError> {
+    pub(crate) fn stored_hash(&self, doc: &NamedNode) -> Result<Option<String>, GraphError> {
         let hash = self
             .store
             .quads_for_pattern(
@@ -509,7 +564,7 @@ impl KgStore {
         }))
     }
 
-    fn check_writable(&self) -> Result<(), GraphError> {
+    pub(crate) fn check_writable(&self) -> Result<(), GraphError> {
         if self.read_only {
             Err(GraphError::ReadOnly {
                 path: self.path.clone(),
@@ -519,7 +574,12 @@ impl KgStore {
         }
     }
 
-    fn storage(&self, source: StorageError) -> GraphError {
+    /// The oxigraph store underneath, for the other modules of this crate.
+    pub(crate) fn inner(&self) -> &Store {
+        &self.store
+    }
+
+    pub(crate) fn storage(&self, source: StorageError) -> GraphError {
         GraphError::Storage {
             path: self.path.clone(),
             source,
@@ -539,13 +599,13 @@ impl KgStore {
 ///
 /// Reads go through the transaction so they see the state being changed; `doc`'s own graph is
 /// skipped by name, so this works before or after that graph is dropped.
-fn retract_from_union(
+pub(crate) fn retract_from_union(
     transaction: &mut Transaction<'_>,
-    doc: &NamedNode,
+    doc: NamedOrBlankNodeRef<'_>,
     keep: &HashSet<Triple>,
 ) -> Result<(), StorageError> {
     let old: Vec<Quad> = transaction
-        .quads_for_pattern(None, None, None, Some(doc.as_ref().into()))
+        .quads_for_pattern(None, None, None, Some(doc.into()))
         .collect::<Result<_, _>>()?;
     for quad in old {
         let triple = Triple::from(quad);
@@ -560,11 +620,14 @@ fn retract_from_union(
             None,
         ) {
             let other = other?;
-            if let GraphName::NamedNode(graph) = &other.graph_name {
-                if graph != doc {
-                    stated_elsewhere = true;
-                    break;
-                }
+            let in_other_graph = match &other.graph_name {
+                GraphName::NamedNode(graph) => NamedOrBlankNodeRef::from(graph) != doc,
+                GraphName::BlankNode(graph) => NamedOrBlankNodeRef::from(graph) != doc,
+                GraphName::DefaultGraph => false,
+            };
+            if in_other_graph {
+                stated_elsewhere = true;
+                break;
             }
         }
         if !stated_elsewhere {
@@ -588,6 +651,28 @@ fn restore_offset_datatype(mut quad: Quad) -> Quad {
         }
     }
     quad
+}
+
+/// Deletes the `bulk-*.sst` files an interrupted bulk load left in the store directory.
+///
+/// Oxigraph's bulk loader (used by [`DocumentLoader`](crate::DocumentLoader) for many new
+/// documents) writes sorted files named `bulk-….sst` beside the store's own and then hands them
+/// to RocksDB in one atomic step, which takes them in (or links them) under its own names. A
+/// process killed before that step leaves them behind: nothing in the store refers to them, and
+/// RocksDB never deletes files it did not name. Only the writer, which holds RocksDB's lock, may
+/// call this, so no bulk load is running meanwhile. A file that cannot be deleted is left for
+/// next time.
+fn remove_interrupted_bulk_files(path: &Path) {
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// How often [`KgStore::open_read_only`] tries before reporting that a writer keeps changing

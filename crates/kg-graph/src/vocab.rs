@@ -181,6 +181,10 @@ pub mod kg {
         SOURCE_PATH = "sourcePath";
         /// `kg:contentHash`, a hash of the document's graph, used to skip unchanged reloads.
         CONTENT_HASH = "contentHash";
+        /// `kg:RdfFile`, an RDF file loaded by `kg build` beside the documents.
+        RDF_FILE = "RdfFile";
+        /// `kg:loadedGraph`, RDF file → a named graph it brought (TriG, N-Quads, JSON-LD).
+        LOADED_GRAPH = "loadedGraph";
         /// `kg:Merge`, the record of one surface form merged into an entity.
         MERGE = "Merge";
         /// `kg:mergedFrom`, entity → a merge record.

@@ -93,8 +93,8 @@ fn write_fact(out: &mut String, fact: &FactRecord) {
     }
 }
 
-/// One line saying what a fact states.
-fn describe(detail: &FactDetail) -> String {
+/// One line saying what a fact states (also the first column of `kg viz --format html`'s table).
+pub(crate) fn describe(detail: &FactDetail) -> String {
     match detail {
         FactDetail::HoldsRole {
             person,

@@ -1,12 +1,16 @@
 //! One module per subcommand; each turns parsed arguments into calls on the library crates.
 
 mod build;
+mod build_remote;
+mod completions;
 mod eval;
-mod explain;
+pub(crate) mod explain;
 mod export;
 mod extract;
+mod import;
 mod query;
 mod remove;
+mod serve;
 mod stats;
 mod viz;
 
@@ -29,6 +33,7 @@ pub fn run(command: Command, reporter: &mut Reporter) -> Result<Completion> {
     match command {
         Command::Extract(args) => extract::run(&args, reporter),
         Command::Build(args) => build::run(&args, reporter),
+        Command::Import(args) => import::run(&args, reporter),
         Command::Query(args) => query::run(&args),
         Command::Export(args) => export::run(&args, reporter),
         Command::Viz(args) => viz::run(&args, reporter),
@@ -36,5 +41,7 @@ pub fn run(command: Command, reporter: &mut Reporter) -> Result<Completion> {
         Command::Stats(args) => stats::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Serve(args) => serve::run(&args, reporter),
+        Command::Completions(args) => completions::run(&args),
     }
 }

@@ -31,16 +31,24 @@ pub fn run(args: &QueryArgs) -> Result<Completion> {
         // clap's argument group makes one of the two required.
         (None, None) => anyhow::bail!("give a SPARQL query or --file FILE"),
     };
-    let store = open_for_reading(&args.store.store)?;
+    let answer = |sparql: &str| -> Result<kg_graph::QueryOutput> {
+        match &args.endpoint {
+            Some(endpoint) => {
+                crate::remote::query(endpoint, &kg_graph::query_for_endpoint(sparql)?)
+            }
+            None => Ok(open_for_reading(&args.store.store)?.query(sparql)?),
+        }
+    };
     let results = match origin {
-        None => store.query(&sparql)?,
-        Some(origin) => store.query(&sparql).context(origin)?,
+        None => answer(&sparql)?,
+        Some(origin) => answer(&sparql).context(origin)?,
     };
     let format = match args.format {
         QueryFormat::Table => ResultFormat::Table,
         QueryFormat::Csv => ResultFormat::Csv,
         QueryFormat::Tsv => ResultFormat::Tsv,
         QueryFormat::Json => ResultFormat::Json,
+        QueryFormat::Xml => ResultFormat::Xml,
     };
     let mut out = Output::create(None)?;
     write_results(&results, format, &mut out)?;

@@ -13,7 +13,7 @@ pub fn run(args: &RemoveArgs, reporter: &Reporter) -> Result<Completion> {
     if !store_dir.exists() {
         anyhow::bail!("no store at {}; nothing to remove", store_dir.display());
     }
-    let store = open_for_writing(store_dir)?;
+    let store = open_for_writing(store_dir, args.wait.wait, reporter)?;
     let mut removed = 0_usize;
     let mut missing = 0_usize;
     for doc in &args.docs {

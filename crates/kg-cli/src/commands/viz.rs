@@ -1,10 +1,12 @@
-//! `kg viz`: the graph as Graphviz DOT, or as SVG rendered by Graphviz's `dot`.
+//! `kg viz`: the graph as Graphviz DOT, as SVG rendered by Graphviz's `dot`, or as an HTML page
+//! with the SVG and a table of the facts drawn.
 
 use std::io::{self, Read, Write};
 use std::process::{Command, Stdio};
 use std::thread;
 
 use anyhow::{anyhow, bail, Context, Result};
+use kg_graph::PictureOptions;
 
 use super::Completion;
 use crate::cli::{VizArgs, VizFormat};
@@ -12,16 +14,40 @@ use crate::output::Output;
 use crate::report::Reporter;
 use crate::store::open_for_reading;
 
-/// Draws the store (or one document) and writes DOT or SVG.
+/// Draws the store (or part of it) and writes DOT, SVG or an HTML page.
 pub fn run(args: &VizArgs, reporter: &Reporter) -> Result<Completion> {
     let store = open_for_reading(&args.store.store)?;
-    let dot = store.dot_with_min_confidence(
-        args.doc.as_deref(),
-        args.min_confidence.map(kg_model::Confidence::new),
-    )?;
+    let options = PictureOptions {
+        doc: args.doc.clone(),
+        min_confidence: args.min_confidence.map(kg_model::Confidence::new),
+        entity: args.entity.clone(),
+        depth: args.depth,
+    };
+    let picture = store.picture(&options)?;
+    if args.format != VizFormat::Dot && args.max_nodes > 0 && picture.nodes > args.max_nodes {
+        bail!(
+            "the picture would have {} nodes and {} edges, too many to draw readably (the limit \
+             is --max-nodes {}); draw one document with --doc PATH, one entity's neighbourhood \
+             with --entity NAME --depth 1, only sure facts with --min-confidence 0.8, or raise \
+             --max-nodes (--format dot writes the source whatever its size)",
+            picture.nodes,
+            picture.edges,
+            args.max_nodes
+        );
+    }
     let bytes = match args.format {
-        VizFormat::Dot => dot.into_bytes(),
-        VizFormat::Svg => render_svg(&dot)?,
+        VizFormat::Dot => picture.dot.into_bytes(),
+        VizFormat::Svg => render_svg(&picture.dot)?,
+        VizFormat::Html => {
+            let svg = render_svg(&picture.dot)?;
+            let facts = store.facts_of(&picture.entities, &options)?;
+            let title = match (&args.entity, &args.doc) {
+                (Some(entity), _) => format!("{entity} (within {} edges)", args.depth),
+                (None, Some(doc)) => doc.clone(),
+                (None, None) => format!("the store {}", args.store.store.display()),
+            };
+            crate::viz_html::page(&title, &svg, &picture, &facts).into_bytes()
+        }
     };
     let mut out = Output::create(args.output.as_deref())?;
     let destination = out.describe();
@@ -29,7 +55,10 @@ pub fn run(args: &VizArgs, reporter: &Reporter) -> Result<Completion> {
         .with_context(|| format!("cannot write to {destination}"))?;
     out.finish()?;
     if args.output.is_some() {
-        reporter.detail(format_args!("wrote {destination}"));
+        reporter.detail(format_args!(
+            "wrote {destination} ({} nodes, {} edges)",
+            picture.nodes, picture.edges
+        ));
     }
     Ok(Completion::Success)
 }
