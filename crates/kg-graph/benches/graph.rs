@@ -138,7 +138,7 @@ fn store(c: &mut Criterion) {
                 b.iter(|| {
                     store
                         .export(format, None, &mut io::sink())
-                        .expect("export works")
+                        .expect("export works");
                 });
             });
         }
