@@ -18,7 +18,6 @@ use oxigraph::model::{
 };
 use oxigraph::store::{StorageError, Store};
 use std::collections::BTreeSet;
-use unicode_normalization::UnicodeNormalization;
 
 /// Everything the store says about one entity.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,26 +156,10 @@ const ENTITY_CLASSES: [NamedNodeRef<'static>; 6] = [
 /// assert_eq!(kg_graph::fold_name("Türkiye’s"), "turkiye's");
 /// ```
 pub fn fold_name(name: &str) -> String {
-    let mut folded = String::with_capacity(name.len());
-    for c in name.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            'ı' | 'İ' => folded.push('i'),
-            'ø' | 'Ø' => folded.push('o'),
-            'ł' | 'Ł' => folded.push('l'),
-            'đ' | 'Đ' | 'ð' | 'Ð' => folded.push('d'),
-            'ß' => folded.push_str("ss"),
-            'æ' | 'Æ' => folded.push_str("ae"),
-            'œ' | 'Œ' => folded.push_str("oe"),
-            'þ' | 'Þ' => folded.push_str("th"),
-            '’' | '‘' | '`' => folded.push('\''),
-            '–' | '—' | '‐' | '‑' => folded.push('-'),
-            c => folded.extend(c.to_lowercase()),
-        }
-    }
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    kg_model::fold::fold(name)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Expands `prefix:local` with one of kg's [`PREFIXES`] (`person:`, `org:`, …), strips `<…>`,

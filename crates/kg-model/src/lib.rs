@@ -4,6 +4,8 @@
 //! Nothing here knows about RDF, files or printing. Every position is a [`Span`]: a half-open
 //! UTF-8 byte range into the document text that is never adjusted after it is created.
 
+pub mod fold;
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
