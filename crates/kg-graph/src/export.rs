@@ -190,6 +190,18 @@ impl<W: Write> GraphWriter<W> {
         Ok(())
     }
 
+    /// Writes one graph's statements that are already in canonical order without duplicates,
+    /// as [`extraction_to_quads`](crate::extraction_to_quads) returns them (they are not sorted
+    /// again).
+    pub fn write_sorted_graph(&mut self, quads: &[Quad]) -> Result<(), GraphError> {
+        for quad in quads {
+            self.writer
+                .serialize_quad(quad)
+                .map_err(GraphError::Write)?;
+        }
+        Ok(())
+    }
+
     /// Ends the output (TriG closes its last graph) and returns the writer.
     pub fn finish(self) -> Result<W, GraphError> {
         self.writer.finish().map_err(GraphError::Write)

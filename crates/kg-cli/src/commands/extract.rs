@@ -80,8 +80,9 @@ pub fn run(args: &ExtractArgs, reporter: &mut Reporter) -> Result<Completion> {
                 (Sink::Json(out), Piece::Json(line)) => out
                     .write_all(&line)
                     .context("cannot write to standard output"),
+                // Minted quads come sorted, as the canonical order wants them.
                 (Sink::Graphs(writer), Piece::Quads(quads)) => writer
-                    .write_graph(quads)
+                    .write_sorted_graph(&quads)
                     .context("cannot write to standard output"),
                 (Sink::Gather(_, all), Piece::Quads(quads)) => {
                     all.extend(quads);
