@@ -13,7 +13,7 @@
 
 use kg_extract::typer::{Trainer, NONE};
 use kg_extract::Extractor;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::BufRead;
 use std::path::PathBuf;
 
@@ -28,6 +28,62 @@ fn gold_class(kind: &str) -> Option<usize> {
     }
 }
 
+/// Features that name a word of the run ("w:fillmore", "first:…", "last:…").
+fn is_lexical(feature: &str) -> bool {
+    ["w:", "first:", "last:"]
+        .iter()
+        .any(|prefix| feature.starts_with(prefix))
+}
+
+/// The training examples as the typer would see them in a document it was not trained on.
+///
+/// The corpus-derived word lists (`person_names.txt`) and the word features were made from the
+/// same documents the examples come from, so inside a training document every person's name is
+/// "known". Trained on that, the typer learns to trust the list and the words and to call
+/// any unknown name "no name", which is exactly wrong on new text. So, leaving each document
+/// out in turn: a word feature is kept only when the word also occurs in another training
+/// document, and the person-name flag only when a word of the run is a given name or part of a
+/// person's name in another training document.
+fn leave_document_out(
+    docs: Vec<(Vec<(Vec<String>, usize)>, HashSet<String>)>,
+) -> Vec<(Vec<String>, usize)> {
+    let lexicon = kg_extract::lexicon::Lexicon::builtin();
+    let mut feature_docs: HashMap<String, usize> = HashMap::new();
+    let mut person_docs: HashMap<String, usize> = HashMap::new();
+    for (runs, person_words) in &docs {
+        let lexical: HashSet<&String> = runs
+            .iter()
+            .flat_map(|(f, _)| f.iter())
+            .filter(|f| is_lexical(f))
+            .collect();
+        for f in lexical {
+            *feature_docs.entry(f.clone()).or_default() += 1;
+        }
+        for w in person_words {
+            *person_docs.entry(w.clone()).or_default() += 1;
+        }
+    }
+    let mut examples = Vec::new();
+    for (runs, person_words) in docs {
+        for (features, label) in runs {
+            let elsewhere_person = features.iter().any(|f| {
+                f.strip_prefix("w:").is_some_and(|w| {
+                    lexicon.is_first_name(w)
+                        || person_docs.get(w).copied().unwrap_or(0)
+                            > usize::from(person_words.contains(w))
+                })
+            });
+            let kept = features
+                .into_iter()
+                .filter(|f| !is_lexical(f) || feature_docs.get(f).copied().unwrap_or(0) > 1)
+                .filter(|f| f != "flag:person-name" || elsewhere_person)
+                .collect();
+            examples.push((kept, label));
+        }
+    }
+    examples
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let corpus = std::env::args()
@@ -35,7 +91,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map_or_else(|| root.join("../../../shared/corpus"), PathBuf::from);
     let heldout: HashSet<&str> = kg_extract::lexicon::heldout_ids().collect();
     let extractor = Extractor::new();
-    let mut examples: Vec<(Vec<String>, usize)> = Vec::new();
+    // Per training document: its runs (features, label) and the words of its gold person names.
+    let mut docs: Vec<(Vec<(Vec<String>, usize)>, HashSet<String>)> = Vec::new();
     for file in ["gum.jsonl", "redocred-dev.jsonl"] {
         let path = corpus.join(file);
         let reader = std::io::BufReader::new(
@@ -62,16 +119,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     ))
                 })
                 .collect();
+            let person_words: HashSet<String> = gold
+                .iter()
+                .filter(|g| g.2 == 0)
+                .filter_map(|g| text.get(g.0..g.1))
+                .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            let mut runs = Vec::new();
             for (span, features) in extractor.typer_candidates(text) {
                 let label = gold
                     .iter()
                     .filter(|(s, e, _)| *s < span.end && span.start < *e)
                     .max_by_key(|(s, e, _)| span.end.min(*e) - span.start.max(*s))
                     .map_or(NONE, |g| g.2);
-                examples.push((features, label));
+                runs.push((features, label));
             }
+            docs.push((runs, person_words));
         }
     }
+    let examples = leave_document_out(docs);
     let mut trainer = Trainer::default();
     for epoch in 0..EPOCHS {
         let mut right = 0usize;

@@ -234,8 +234,9 @@ struct Pending {
     person_hint: bool,
     /// An all-capitals word: an organisation when it abbreviates one named in the document.
     acronym: bool,
-    /// What the name typer makes of it when nothing else decides.
-    guess: Option<EntityKind>,
+    /// The name typer's class scores when nothing else decides (Person, Organization, Place,
+    /// none); the scores of every occurrence of the word in the document are added up.
+    scores: Option<[f32; 4]>,
 }
 
 /// A typed name before entities are assigned.
@@ -425,7 +426,10 @@ pub fn role_end(a: &Analysis<'_>, start: usize, limit: usize) -> Option<(usize, 
 
 fn is_acronym(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+    (2..=6).contains(&letters.len())
+        && letters.iter().all(|c| c.is_uppercase())
+        // Roman numerals ("II", "XIV") number kings and wars; they are not acronyms.
+        && !letters.iter().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 fn classify(
@@ -482,6 +486,22 @@ fn classify(
     }
     if let Some(place) = place_of(a, start..end) {
         typed.push((start..end, place));
+        return;
+    }
+    // A capital "The" inside a sentence belongs to the name that follows, and such names are
+    // newspapers, bands and other organisations ("reported by The Independent").
+    let the_name = start == run.start + 1
+        && a.raw(run.start) == "The"
+        && !sentence_initial(a, run.start, sentence_start)
+        && !a.tokens[run.start].newline_before
+        && known_of(a, start..end).is_none()
+        && !(start..end).any(|k| {
+            a.lexicon.is_org_word(a.word(k))
+                || PLACE_HEADS.contains(&a.word(k))
+                || a.lexicon.role(a.word(k)).is_some()
+        });
+    if the_name {
+        typed.push((start..end, Typed::Organization));
         return;
     }
     // A facility or geographic feature: "Naqsh-e Jahan Square", "Lake Victoria", "Heathrow Airport".
@@ -593,8 +613,8 @@ fn strip_titles(
             titled = true;
         } else if a.lexicon.demonym(w).is_some() && start + 1 < end {
             start += 1;
-        } else if let Some((place_end, place)) = country_before_title(a, start, end) {
-            // "US President Barack Obama": the country is a place of its own.
+        } else if let Some((place_end, place)) = place_before_title(a, start, end) {
+            // "US President Barack Obama": the place is a name of its own.
             typed.push((start..place_end, place));
             start = place_end;
         } else {
@@ -603,20 +623,16 @@ fn strip_titles(
     }
 }
 
-/// A country name directly followed by a title ("US President …", "Kenya Defence Minister …").
-fn country_before_title(a: &Analysis<'_>, start: usize, end: usize) -> Option<(usize, Typed)> {
+/// A place name directly followed by a title ("US President …", "Kenya Defence Minister …",
+/// "Pennsylvania Senator …").
+fn place_before_title(a: &Analysis<'_>, start: usize, end: usize) -> Option<(usize, Typed)> {
     (start + 1..end.min(start + a.lexicon.max_place_tokens + 1))
         .rev()
         .find_map(|e| {
             let place = place_of(a, start..e)?;
-            let is_country = matches!(
-                place,
-                Typed::Place {
-                    place_type: PlaceType::Country,
-                    ..
-                }
-            );
-            (is_country && role_end(a, e, end).is_some_and(|(r, _)| r < end)).then_some((e, place))
+            role_end(a, e, end)
+                .is_some_and(|(r, _)| r < end)
+                .then_some((e, place))
         })
 }
 
@@ -660,17 +676,22 @@ fn classify_name(
         // "World War II", "Winter Olympics", "Eurovision Song Contest": events, not people.
         return;
     }
+    if range.len() == 1 && a.word(first).chars().count() == 1 {
+        // A lone letter is an initial or a label ("Plan B"), not a name.
+        return;
+    }
     if range.len() == 1 && a.lexicon.demonym(a.word(first)).is_some() {
         // "German", "Ukrainian": adjectives, not names of their own.
         return;
     }
     if range.len() == 1 && is_acronym(a.raw(first)) {
         if a.lexicon.role(a.word(first)).is_none() && !a.lexicon.is_common_word(a.word(first)) {
+            let scores = Typer::builtin().class_scores(a, &range);
             pending.push(Pending {
                 tokens: range,
                 person_hint: false,
                 acronym: true,
-                guess: None,
+                scores: Some(scores),
             });
         }
         return;
@@ -691,19 +712,25 @@ fn classify_name(
                 tokens: range,
                 person_hint: true,
                 acronym: false,
-                guess: None,
+                scores: None,
             });
         }
         return;
     }
+    // A given name and a word that is neither ordinary nor a place: a person ("Britney Spears"
+    // in "a Britney Spears story", where the context alone would not say so).
+    if range.len() >= 2
+        && a.lexicon.is_first_name(a.word(first))
+        && !a.lexicon.is_common_word(a.word(last))
+        && a.lexicon.place(a.word(last)).is_none()
+    {
+        typed.push((range, Typed::Person { confident: false }));
+        return;
+    }
     // Nothing decides: the name typer does.
-    let guess = match Typer::builtin().classify(a, &range).0 {
-        0 => Some(EntityKind::Person),
-        1 => Some(EntityKind::Organization),
-        2 => Some(EntityKind::Place),
-        _ => None,
-    };
+    let scores = Typer::builtin().class_scores(a, &range);
     if range.len() >= 2 {
+        let guess = class_kind(crate::typer::best(&scores).0);
         match guess {
             Some(EntityKind::Person) => typed.push((range, Typed::Person { confident: false })),
             Some(EntityKind::Organization) => typed.push((range, Typed::Organization)),
@@ -723,8 +750,18 @@ fn classify_name(
         tokens: range,
         person_hint: false,
         acronym: false,
-        guess,
+        scores: Some(scores),
     });
+}
+
+/// The entity kind of a typer class.
+fn class_kind(class: usize) -> Option<EntityKind> {
+    match class {
+        0 => Some(EntityKind::Person),
+        1 => Some(EntityKind::Organization),
+        2 => Some(EntityKind::Place),
+        _ => None,
+    }
 }
 
 /// Nouns that say the name next to them is an organisation ("the carmaker Kazeyama",
@@ -838,7 +875,7 @@ fn before_name_context(a: &Analysis<'_>, first: usize) -> bool {
 
 /// Give every typed name an entity; then type the pending single words.
 fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pending: Vec<Pending>) {
-    let mut singles: Vec<(Range<usize>, bool, Option<EntityKind>)> = Vec::new();
+    let mut singles: Vec<(Range<usize>, bool, Option<[f32; 4]>)> = Vec::new();
     for (range, t) in typed {
         match t {
             Typed::Place {
@@ -881,22 +918,42 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
     let mut acronyms = Vec::new();
     for p in pending {
         if p.acronym {
-            acronyms.push(p.tokens);
+            acronyms.push((p.tokens, p.scores));
         } else {
-            singles.push((p.tokens, p.person_hint, p.guess));
+            singles.push((p.tokens, p.person_hint, p.scores));
         }
     }
-    for range in acronyms {
+    for (range, scores) in acronyms {
         let letters: String = a.word(range.start).chars().filter(|c| *c != '.').collect();
         if initials.iter().any(|(_, i)| *i == letters) {
             let label = a.text_of(range.clone());
             let key = a.key_of(range.clone());
             let id = a.entity(EntityKind::Organization, &key, label, None);
             a.add_mention(range, id);
+        } else {
+            // An acronym that abbreviates no name in the document: the typer decides, as for
+            // any other single word ("FIFA" an organisation, "DNA" no name).
+            singles.push((range, false, scores));
         }
     }
-    for (range, hint, guess) in singles {
+    // One word, one reading per document: a word that has person evidence anywhere ("Fillmore
+    // said") is a person everywhere, and otherwise the typer's scores for all its occurrences
+    // are added up, so one clear context types the unclear ones.
+    let mut votes: std::collections::HashMap<String, (bool, [f32; 4])> =
+        std::collections::HashMap::new();
+    for (range, hint, scores) in &singles {
+        let vote = votes.entry(a.word(range.start).to_string()).or_default();
+        vote.0 |= *hint;
+        if let Some(scores) = scores {
+            for (total, s) in vote.1.iter_mut().zip(scores) {
+                *total += s;
+            }
+        }
+    }
+    for (range, _, scores) in singles {
         let word = a.word(range.start).to_string();
+        let (hint, total) = votes[&word];
+        let guess = scores.and_then(|_| class_kind(crate::typer::best(&total).0));
         if let Some(person) = surname_owner(a, &word) {
             let surface = a.text_of(range.clone());
             a.add_alias(person, surface, MergeRule::Surname);
