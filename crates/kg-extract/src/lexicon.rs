@@ -59,6 +59,7 @@ const ORG_WORDS: &str = include_str!("../data/org_words.txt");
 const ROLES: &str = include_str!("../data/roles.tsv");
 const HONORIFICS: &str = include_str!("../data/honorifics.txt");
 const KNOWN_ENTITIES: &str = include_str!("../data/known_entities.tsv");
+const ORGANIZATIONS: &str = include_str!("../data/organizations.txt");
 
 /// Ids of the corpus documents kept out of every corpus-derived word list (one per line, `#`
 /// comments): measure accuracy on these to get held-out figures.
@@ -103,7 +104,9 @@ pub struct Lexicon {
     role_starts: HashSet<String>,
     honorifics: HashSet<String>,
     known: HashMap<String, EntityKind>,
-    /// Longest known entity name, in tokens.
+    /// Well-known organisations (hand list): key → whether it must be written in capitals.
+    organizations: HashMap<String, bool>,
+    /// Longest known entity or organisation name, in tokens.
     pub max_known_tokens: usize,
     /// Longest place name, in tokens.
     pub max_place_tokens: usize,
@@ -151,6 +154,7 @@ impl Lexicon {
             role_starts: HashSet::default(),
             honorifics: HashSet::default(),
             known: HashMap::default(),
+            organizations: HashMap::default(),
             max_known_tokens: 1,
             max_place_tokens: 1,
             max_role_tokens: 1,
@@ -241,7 +245,22 @@ impl Lexicon {
             lexicon.max_known_tokens = lexicon.max_known_tokens.max(key.split(' ').count());
             lexicon.known.insert(key, kind);
         }
+        for name in lines(ORGANIZATIONS) {
+            let key = phrase_key(name);
+            let capitals = name.chars().any(char::is_alphabetic)
+                && !name.chars().any(char::is_lowercase);
+            lexicon.max_known_tokens = lexicon.max_known_tokens.max(key.split(' ').count());
+            lexicon.organizations.insert(key, capitals);
+        }
         lexicon
+    }
+
+    /// Whether `key` names a well-known organisation as written in `surface` (names listed in
+    /// capitals, "WHO", must be written in capitals: "Who" is a pronoun).
+    pub fn is_organization(&self, key: &str, surface: &str) -> bool {
+        self.organizations.get(key).is_some_and(|&capitals| {
+            !capitals || !surface.chars().any(char::is_lowercase)
+        })
     }
 
     /// The kind of a name seen in the training corpus, by its key.

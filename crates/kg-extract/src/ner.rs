@@ -175,6 +175,14 @@ const PLACE_HEADS: &[&str] = &[
     "crossing",
 ];
 
+/// Place heads that are also common surnames ("Hill", "Hall", "Park").
+const SURNAME_PLACE_HEADS: &[&str] = &[
+    "hill", "hall", "park", "lane", "bay", "temple", "castle", "tower", "street", "field", "wood",
+];
+
+/// First words of event names ("Hurricane Katrina", "Operation Desert Storm").
+const EVENT_FIRSTS: &[&str] = &["hurricane", "cyclone", "typhoon", "storm", "tropical", "operation"];
+
 /// Last words of event names, which are not people, organisations or places.
 const EVENT_HEADS: &[&str] = &[
     "war",
@@ -277,6 +285,13 @@ pub fn recognize(a: &mut Analysis<'_>) {
                     && is_name_token(a, j + 1, &headline_lines)
                     && !a.is_capitalized(j)
                 {
+                    j += 2;
+                } else if j + 1 < sentence.end
+                    && a.raw(j) == "."
+                    && matches!(a.raw(j - 1), "St" | "Mt" | "Ft")
+                    && is_name_token(a, j + 1, &headline_lines)
+                {
+                    // "St. Louis", "Mt. Everest": the abbreviation's full stop is inside the name.
                     j += 2;
                 } else if j + 2 < sentence.end
                     && matches!(a.word(j), "of" | "for" | "and")
@@ -382,6 +397,14 @@ fn known_of(a: &Analysis<'_>, range: Range<usize>) -> Option<Typed> {
     })
 }
 
+/// Whether tokens `range` spell a well-known organisation ("NATO", "Reuters").
+fn organization_of(a: &Analysis<'_>, range: Range<usize>) -> bool {
+    !range.is_empty()
+        && range.len() <= a.lexicon.max_known_tokens
+        && a.lexicon
+            .is_organization(&a.key_of(range.clone()), a.text_of(range))
+}
+
 /// If tokens from `start` spell a role ("Foreign Minister", "Deputy Prime Minister"), the end of it.
 ///
 /// The longest role wins: zero or more modifiers ("deputy", "foreign"), each a role word on its
@@ -457,6 +480,10 @@ fn classify(
         typed.push((run, place));
         return;
     }
+    if !lone_ordinary && organization_of(a, run.clone()) {
+        typed.push((run, Typed::Organization));
+        return;
+    }
     if let Some(known) = known_of(a, run.clone()) {
         typed.push((run, known));
         return;
@@ -488,6 +515,10 @@ fn classify(
         typed.push((start..end, place));
         return;
     }
+    if start > run.start && organization_of(a, start..end) {
+        typed.push((start..end, Typed::Organization));
+        return;
+    }
     // A capital "The" inside a sentence belongs to the name that follows, and such names are
     // newspapers, bands and other organisations ("reported by The Independent").
     let the_name = start == run.start + 1
@@ -505,7 +536,13 @@ fn classify(
         return;
     }
     // A facility or geographic feature: "Naqsh-e Jahan Square", "Lake Victoria", "Heathrow Airport".
+    // ("Christopher Hill" and "Michael Bay" are people: a given name and a head that is also a
+    // common surname.)
+    let surname_head = (2..=3).contains(&(end - start))
+        && a.lexicon.is_first_name(a.word(start))
+        && SURNAME_PLACE_HEADS.contains(&a.word(end - 1));
     if end - start >= 2
+        && !surname_head
         && (PLACE_HEADS.contains(&a.word(end - 1))
             || matches!(a.word(start), "lake" | "mount" | "port" | "cape" | "fort"))
     {
@@ -671,7 +708,9 @@ fn classify_name(
         && a.word(last)
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x'));
-    if EVENT_HEADS.contains(&a.word(last)) || (numbered && EVENT_HEADS.contains(&a.word(last - 1)))
+    if EVENT_HEADS.contains(&a.word(last))
+        || (numbered && EVENT_HEADS.contains(&a.word(last - 1)))
+        || (range.len() >= 2 && EVENT_FIRSTS.contains(&a.word(first)))
     {
         // "World War II", "Winter Olympics", "Eurovision Song Contest": events, not people.
         return;
