@@ -258,6 +258,9 @@ enum Typed {
     Person {
         confident: bool,
     },
+    /// Left to the name typer, with its class scores; decided per document (see
+    /// `assign_entities`).
+    Guess([f32; 4]),
 }
 
 /// Find named mentions and give them entities.
@@ -769,20 +772,7 @@ fn classify_name(
     // Nothing decides: the name typer does.
     let scores = Typer::builtin().class_scores(a, &range);
     if range.len() >= 2 {
-        let guess = class_kind(crate::typer::best(&scores).0);
-        match guess {
-            Some(EntityKind::Person) => typed.push((range, Typed::Person { confident: false })),
-            Some(EntityKind::Organization) => typed.push((range, Typed::Organization)),
-            Some(EntityKind::Place) => typed.push((
-                range,
-                Typed::Place {
-                    canonical: String::new(),
-                    place_type: PlaceType::Other,
-                    alias: false,
-                },
-            )),
-            _ => {}
-        }
+        typed.push((range, Typed::Guess(scores)));
         return;
     }
     pending.push(Pending {
@@ -915,8 +905,10 @@ fn before_name_context(a: &Analysis<'_>, first: usize) -> bool {
 /// Give every typed name an entity; then type the pending single words.
 fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pending: Vec<Pending>) {
     let mut singles: Vec<(Range<usize>, bool, Option<[f32; 4]>)> = Vec::new();
+    let typed = decide_guesses(a, typed);
     for (range, t) in typed {
         match t {
+            Typed::Guess(_) => {}
             Typed::Place {
                 canonical,
                 place_type,
@@ -1009,6 +1001,59 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
         }
     }
     merge_acronyms(a);
+}
+
+/// One reading per name per document: a name the typer was left to decide takes the type the
+/// rules gave the same name elsewhere in the document, or else the type its occurrences'
+/// scores add up to ("Frank Messina" in a headline is the person of the article's body).
+fn decide_guesses(
+    a: &Analysis<'_>,
+    typed: Vec<(Range<usize>, Typed)>,
+) -> Vec<(Range<usize>, Typed)> {
+    use std::collections::HashMap;
+    let mut ruled: HashMap<String, EntityKind> = HashMap::new();
+    let mut votes: HashMap<String, [f32; 4]> = HashMap::new();
+    for (range, t) in &typed {
+        let key = a.key_of(range.clone());
+        match t {
+            Typed::Guess(scores) => {
+                let total = votes.entry(key).or_default();
+                for (x, s) in total.iter_mut().zip(scores) {
+                    *x += s;
+                }
+            }
+            Typed::Person { confident: true } => {
+                ruled.insert(key, EntityKind::Person);
+            }
+            Typed::Organization => {
+                ruled.entry(key).or_insert(EntityKind::Organization);
+            }
+            _ => {}
+        }
+    }
+    typed
+        .into_iter()
+        .filter_map(|(range, t)| {
+            let Typed::Guess(_) = t else {
+                return Some((range, t));
+            };
+            let key = a.key_of(range.clone());
+            let kind = ruled
+                .get(&key)
+                .copied()
+                .or_else(|| class_kind(crate::typer::best(&votes[&key]).0))?;
+            let t = match kind {
+                EntityKind::Person => Typed::Person { confident: false },
+                EntityKind::Organization => Typed::Organization,
+                _ => Typed::Place {
+                    canonical: String::new(),
+                    place_type: PlaceType::Other,
+                    alias: false,
+                },
+            };
+            Some((range, t))
+        })
+        .collect()
 }
 
 /// The one person in the document whose full name ends with this surname.

@@ -162,6 +162,26 @@ pub fn features(a: &Analysis<'_>, range: &Range<usize>) -> Vec<String> {
     f.push(format!("last:{}", a.word(last)));
     f.push(format!("suf3:{}", suffix(a.word(last), 3)));
     f.push(format!("suf2:{}", suffix(a.word(last), 2)));
+    f.push(format!("suf4:{}", suffix(a.word(last), 4)));
+    if range.len() > 1 {
+        f.push(format!("fsuf3:{}", suffix(a.word(first), 3)));
+    }
+    for k in range.clone() {
+        let raw = a.raw(k);
+        // Inner capitals ("ResearchGate", "McDonald"), hyphens, apostrophes and digits.
+        if raw.chars().skip(1).any(char::is_uppercase) && raw.chars().any(char::is_lowercase) {
+            f.push("flag:inner-capital".to_string());
+        }
+        if raw.contains('-') {
+            f.push("flag:hyphen".to_string());
+        }
+        if raw.contains('\'') || raw.contains('’') {
+            f.push("flag:apostrophe".to_string());
+        }
+        if raw.chars().any(|c| c.is_ascii_digit()) {
+            f.push("flag:digit".to_string());
+        }
+    }
     let shape: String = range.clone().map(|k| shape(a.raw(k))).collect();
     f.push(format!("shape:{shape}"));
     f.push(format!("len:{}", range.len().min(4)));
