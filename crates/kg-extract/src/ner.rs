@@ -291,10 +291,13 @@ pub fn recognize(a: &mut Analysis<'_>) {
                     j += 2;
                 } else if j + 1 < sentence.end
                     && a.raw(j) == "."
-                    && matches!(a.raw(j - 1), "St" | "Mt" | "Ft")
+                    && (matches!(a.raw(j - 1), "St" | "Mt" | "Ft")
+                        || (a.raw(j - 1).chars().count() == 1
+                            && a.tokens[j - 1].span.end == a.tokens[j].span.start))
                     && is_name_token(a, j + 1, &headline_lines)
                 {
-                    // "St. Louis", "Mt. Everest": the abbreviation's full stop is inside the name.
+                    // "St. Louis", "Mt. Everest", "John F. Kennedy": the full stop of an
+                    // abbreviation or initial is inside the name.
                     j += 2;
                 } else if j + 2 < sentence.end
                     && matches!(a.word(j), "of" | "for" | "and")
@@ -450,6 +453,16 @@ pub fn role_end(a: &Analysis<'_>, start: usize, limit: usize) -> Option<(usize, 
     None
 }
 
+/// One or two initials with their periods: "J.", "O.J.".
+fn is_initials(word: &str) -> bool {
+    let letters = word.chars().filter(|c| *c != '.').count();
+    (1..=2).contains(&letters)
+        && word.ends_with('.')
+        && word
+            .chars()
+            .all(|c| c == '.' || c.is_uppercase())
+}
+
 fn is_acronym(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
     (2..=6).contains(&letters.len())
@@ -570,7 +583,16 @@ fn classify(
         let mut org_end = head + 1;
         if org_end < end && matches!(a.word(org_end), "of" | "for" | "on") {
             let mut k = org_end + 1;
-            while k < end && role_end(a, k, end).is_none() {
+            // A place ends the complement ("University of Texas" in "University of Texas
+            // student Amneh Jafari"), unless a connector carries the name on.
+            let place_end = (k + 1..=end.min(k + a.lexicon.max_place_tokens))
+                .rev()
+                .find(|&e| place_of(a, k..e).is_some())
+                .filter(|&e| e == end || !CONNECTORS.contains(&a.word(e)));
+            if let Some(e) = place_end {
+                k = e;
+            }
+            while k < end && place_end.is_none() && role_end(a, k, end).is_none() {
                 k += 1;
             }
             while k > org_end + 1 && CONNECTORS.contains(&a.word(k - 1)) {
@@ -654,9 +676,13 @@ fn strip_titles(
         } else if a.lexicon.demonym(w).is_some() && start + 1 < end {
             start += 1;
         } else if let Some((place_end, place)) = place_before_title(a, start, end) {
-            // "US President Barack Obama": the place is a name of its own.
+            // "US President Barack Obama": the place is a name of its own; after "Virginia
+            // Governor" no name is left.
             typed.push((start..place_end, place));
             start = place_end;
+            if role_end(a, start, end).is_some_and(|(r, _)| r == end) {
+                return (end, true);
+            }
         } else {
             return (start, titled);
         }
@@ -671,7 +697,7 @@ fn place_before_title(a: &Analysis<'_>, start: usize, end: usize) -> Option<(usi
         .find_map(|e| {
             let place = place_of(a, start..e)?;
             role_end(a, e, end)
-                .is_some_and(|(r, _)| r < end)
+                .is_some_and(|(r, _)| r <= end)
                 .then_some((e, place))
         })
 }
@@ -759,6 +785,15 @@ fn classify_name(
         }
         return;
     }
+    // Initials before a name: a person ("O.J. Simpson", "J. K. Rowling").
+    let initial = is_initials(a.raw(first))
+        || (a.raw(first).chars().count() == 1
+            && a.raw(first + 1) == "."
+            && a.is_capitalized(first));
+    if range.len() >= 2 && initial && !is_acronym(a.raw(last)) {
+        typed.push((range, Typed::Person { confident: false }));
+        return;
+    }
     // A given name and a word that is neither ordinary nor a place: a person ("Britney Spears"
     // in "a Britney Spears story", where the context alone would not say so).
     if range.len() >= 2
@@ -768,6 +803,14 @@ fn classify_name(
     {
         typed.push((range, Typed::Person { confident: false }));
         return;
+    }
+    // A well-known organisation at the front of a longer name is named there too ("Google"
+    // in "Google Science Fair", "NASA" in "NASA Goddard").
+    if let Some(e) = (first + 1..range.end)
+        .rev()
+        .find(|&e| organization_of(a, first..e))
+    {
+        typed.push((first..e, Typed::Organization));
     }
     // Nothing decides: the name typer does.
     let scores = Typer::builtin().class_scores(a, &range);

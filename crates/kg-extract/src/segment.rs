@@ -169,8 +169,11 @@ fn is_initialism(chars: &[(usize, char)], start: usize, dot: usize) -> bool {
     let single_letter_before = dot >= 1
         && chars[dot - 1].1.is_uppercase()
         && (dot - 1 == start || chars[dot - 2].1 == '.');
+    // "U.S." and also "U.S" written without its last period ("the U.S government").
     let letter_after = chars.get(dot + 1).is_some_and(|&(_, c)| c.is_uppercase())
-        && chars.get(dot + 2).is_some_and(|&(_, c)| c == '.');
+        && chars
+            .get(dot + 2)
+            .is_none_or(|&(_, c)| c == '.' || !is_word_char(c));
     let already_dotted = dot >= start + 2 && chars[start + 1].1 == '.';
     single_letter_before && (letter_after || already_dotted)
 }
