@@ -741,7 +741,9 @@ fn classify_name(
         || (numbered && EVENT_HEADS.contains(&a.word(last - 1)))
         || (range.len() >= 2 && EVENT_FIRSTS.contains(&a.word(first)))
     {
-        // "World War II", "Winter Olympics", "Eurovision Song Contest": events, not people.
+        // "World War II", "Winter Olympics", "Eurovision Song Contest": events, not people;
+        // a place in the name is a place ("Vietnam" in "the Vietnam War").
+        nested_places(a, range, typed);
         return;
     }
     if range.len() == 1 && a.word(first).chars().count() == 1 {
