@@ -13,47 +13,13 @@ use kg_graph::oxigraph::model::Quad;
 use kg_graph::KgStore;
 use serde_json::Value;
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
+mod common;
 
-/// `kg` with a clean environment, run from `dir`.
-fn kg_in(dir: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kg"));
-    command.current_dir(dir).env_remove("KG_STORE");
-    command
-}
+use common::{assert_status, examples_dir, kg_in, run, stderr, stdout};
 
-fn run(command: &mut Command) -> Output {
-    command.output().expect("kg runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-/// Checks the exit status and that kg did not panic (a panic exits with 101 and says so).
-#[track_caller]
-fn assert_status(output: &Output, code: i32) {
-    let message = stderr(output);
-    assert!(!message.contains("panicked"), "kg panicked:\n{message}");
-    assert_eq!(
-        output.status.code(),
-        Some(code),
-        "expected exit status {code}\nstdout:\n{}\nstderr:\n{message}",
-        stdout(output)
-    );
-}
-
+/// An example article's text.
 fn example(name: &str) -> String {
-    fs::read_to_string(workspace_root().join("examples").join(name)).unwrap()
+    fs::read_to_string(examples_dir().join(name)).unwrap()
 }
 
 const ARTICLE: &str = "berlin-air-defence.txt";

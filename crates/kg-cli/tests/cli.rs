@@ -4,88 +4,26 @@
 //! are asserted by the extraction and graph tests.
 
 use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use serde_json::Value;
 
-/// The workspace root, so that document ids are `examples/….txt` as a user would type them.
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
+mod common;
 
-/// `kg` with a clean environment: no `KG_STORE` from the caller, run from the workspace root.
-fn kg() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kg"));
-    command.current_dir(workspace_root()).env_remove("KG_STORE");
-    command
-}
+use common::{
+    assert_success, build_examples, csv_rows, example_articles, kg, run, run_with_stdin, stderr,
+    stdout, success, workspace_root,
+};
 
-fn run(command: &mut Command) -> Output {
-    command.output().expect("kg runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-#[track_caller]
-fn assert_success(output: &Output) {
-    assert!(
-        output.status.success(),
-        "kg failed with {}\nstdout:\n{}\nstderr:\n{}",
-        output.status,
-        stdout(output),
-        stderr(output)
-    );
-}
-
-/// Builds `examples/` into `store` and checks that it worked.
-fn build_examples(store: &Path) -> Output {
-    let output = run(kg().arg("build").arg("examples").arg("--store").arg(store));
-    assert_success(&output);
-    output
-}
-
-fn example_articles() -> Vec<PathBuf> {
-    let mut articles: Vec<PathBuf> = fs::read_dir(workspace_root().join("examples"))
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    articles.sort();
-    articles
-}
-
-/// The rows of a CSV query result, header excluded.
-fn csv_rows(store: &Path, sparql: &str) -> Vec<String> {
-    let output = run(kg()
-        .args(["query", "--format", "csv", "--store"])
-        .arg(store)
-        .arg(sparql));
-    assert_success(&output);
-    stdout(&output)
-        .lines()
-        .skip(1)
-        .map(|line| line.trim_end().to_owned())
-        .collect()
-}
-
+/// The export of `store` in `format`.
 fn export(store: &Path, format: &str) -> Vec<u8> {
-    let output = run(kg()
-        .args(["export", "--format", format, "--store"])
-        .arg(store));
-    assert_success(&output);
-    output.stdout
+    success(
+        kg().args(["export", "--format", format, "--store"])
+            .arg(store),
+    )
+    .stdout
 }
 
 const GRAPHS_QUERY: &str = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g";
@@ -451,20 +389,10 @@ fn extract_prints_one_json_object_per_document_with_byte_spans() {
 #[test]
 fn extract_reads_stdin_and_writes_rdf() {
     let text = "Canadian Trade Minister Claire Donovan met Hiroshi Tanabe in Ottawa on Monday.\n";
-    let mut child = kg()
-        .args(["extract", "--date", "2026-03-02"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = run_with_stdin(
+        kg().args(["extract", "--date", "2026-03-02"]),
+        text.as_bytes(),
+    );
     assert_success(&output);
     let value: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
     assert_eq!(value["document"], "-");

@@ -5,59 +5,16 @@ use std::fmt::Write as _;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Child, Output, Stdio};
 use std::time::Duration;
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use serde_json::Value;
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
+mod common;
 
-fn kg() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kg"));
-    command
-        .current_dir(workspace_root())
-        .env_remove("KG_STORE")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    command
-}
-
-#[track_caller]
-fn success(command: &mut Command) -> Output {
-    let output = command.output().expect("kg runs");
-    assert!(
-        output.status.success(),
-        "kg failed with {}\nstdout:\n{}\nstderr:\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8")
-}
-
-fn csv_rows(store: &Path, sparql: &str) -> Vec<String> {
-    let output = success(
-        kg().args(["query", "--format", "csv", "--store"])
-            .arg(store)
-            .arg(sparql),
-    );
-    text(&output.stdout)
-        .lines()
-        .skip(1)
-        .map(|line| line.trim_end().to_owned())
-        .collect()
-}
+use common::{build_examples, csv_rows, kg, run_with_stdin, stderr, stdout, success};
 
 const PEOPLE_TTL: &str = "@prefix schema: <https://schema.org/> .\n\
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\
@@ -84,9 +41,9 @@ fn build_loads_rdf_files_beside_the_articles() {
             .arg(&store),
     );
     assert!(
-        text(&output.stderr).contains("3 documents: 3 added"),
+        stderr(&output).contains("3 documents: 3 added"),
         "{}",
-        text(&output.stderr)
+        stderr(&output)
     );
     // The file's triples join kg's own: Astrid Halvorsen is one node.
     assert_eq!(
@@ -111,11 +68,7 @@ fn build_loads_rdf_files_beside_the_articles() {
             .arg("--store")
             .arg(&store),
     );
-    assert!(
-        text(&again.stderr).contains("3 unchanged"),
-        "{}",
-        text(&again.stderr)
-    );
+    assert!(stderr(&again).contains("3 unchanged"), "{}", stderr(&again));
     success(
         kg().arg("remove")
             .arg(data.join("graphs.nq"))
@@ -138,10 +91,10 @@ fn build_loads_rdf_files_beside_the_articles() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    let stderr = text(&output.stderr);
+    let message = stderr(&output);
     assert!(
-        stderr.contains("broken.nt: not valid ntriples at byte"),
-        "{stderr}"
+        message.contains("broken.nt: not valid ntriples at byte"),
+        "{message}"
     );
     assert_eq!(
         csv_rows(
@@ -155,9 +108,9 @@ fn build_loads_rdf_files_beside_the_articles() {
     let output = success(kg().arg("extract").arg(data.join("people.ttl")));
     assert!(output.stdout.is_empty());
     assert!(
-        text(&output.stderr).contains("an RDF file, not text"),
+        stderr(&output).contains("an RDF file, not text"),
         "{}",
-        text(&output.stderr)
+        stderr(&output)
     );
 }
 
@@ -167,26 +120,12 @@ fn build_reads_a_document_from_standard_input() {
     let store = dir.path().join("store");
     let article = "Foreign Minister Anna Berg met Ivo Lind in Oslo on Monday.";
     for expected in ["1 added", "1 unchanged"] {
-        let mut child = kg()
-            .args(["build", "-", "--store"])
-            .arg(&store)
-            .stdin(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(article.as_bytes())
-            .unwrap();
-        let output = child.wait_with_output().unwrap();
-        assert!(output.status.success());
-        assert!(
-            text(&output.stderr).contains(expected),
-            "{}",
-            text(&output.stderr)
+        let output = run_with_stdin(
+            kg().args(["build", "-", "--store"]).arg(&store),
+            article.as_bytes(),
         );
+        assert!(output.status.success());
+        assert!(stderr(&output).contains(expected), "{}", stderr(&output));
     }
     assert_eq!(
         csv_rows(&store, "SELECT ?path WHERE { ?doc kg:sourcePath ?path }"),
@@ -207,7 +146,7 @@ fn completions_are_printed_for_each_shell() {
         ("fish", "complete -c kg"),
     ] {
         let output = success(kg().args(["completions", shell]));
-        let script = text(&output.stdout);
+        let script = stdout(&output);
         assert!(script.contains(marker), "{shell}: {script}");
         for command in ["build", "serve", "viz", "completions"] {
             assert!(script.contains(command), "{shell} lacks {command}");
@@ -284,7 +223,7 @@ impl Server {
         stream.write_all(request.as_bytes()).unwrap();
         let mut response = Vec::new();
         stream.read_to_end(&mut response).unwrap();
-        let response = text(&response);
+        let response = String::from_utf8(response).expect("the response is UTF-8");
         let (head, body) = response.split_once("\r\n\r\n").unwrap();
         let status = head.split(' ').nth(1).unwrap().parse().unwrap();
         let content_type = head
@@ -337,7 +276,7 @@ fn encode(query: &str) -> String {
 fn serve_answers_sparql_protocol_requests_by_content_negotiation() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
-    success(kg().args(["build", "examples", "--store"]).arg(&store));
+    build_examples(&store);
     let server = Server::start(&store);
     let people = "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name";
     let expected = csv_rows(&store, people);
@@ -450,15 +389,15 @@ fn an_unreachable_endpoint_is_a_clear_runtime_error() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    let stderr = text(&output.stderr);
+    let message = stderr(&output);
     assert!(
-        stderr.contains("http://127.0.0.1:9/query: cannot reach the SPARQL endpoint"),
-        "{stderr}"
+        message.contains("http://127.0.0.1:9/query: cannot reach the SPARQL endpoint"),
+        "{message}"
     );
     // The query is checked (with kg's prefixes) before anything is sent.
     let output = kg()
         .args(["query", "--endpoint", "http://127.0.0.1:9/query", "SELEC"])
         .output()
         .unwrap();
-    assert!(text(&output.stderr).contains("SPARQL syntax error"));
+    assert!(stderr(&output).contains("SPARQL syntax error"));
 }

@@ -3,66 +3,33 @@
 //! The facts themselves are asserted by the root `tests/provenance.rs`; these tests check what
 //! the commands print, their exit codes, and that the three `--min-confidence` flags agree.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
-/// The workspace root, so that document ids are `examples/….txt` as a user would type them.
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
+mod common;
 
-fn kg() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kg"));
-    command.current_dir(workspace_root()).env_remove("KG_STORE");
-    command
-}
+use common::{assert_success, kg, run, stderr, stdout, success};
 
-fn run(command: &mut Command) -> Output {
-    command.output().expect("kg runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-#[track_caller]
-fn assert_success(output: &Output) {
-    assert!(
-        output.status.success(),
-        "kg failed with {}\nstdout:\n{}\nstderr:\n{}",
-        output.status,
-        stdout(output),
-        stderr(output)
-    );
-}
-
+/// Builds `examples/` quietly into `store`, with the options `extra`.
 fn build(store: &Path, extra: &[&str]) {
-    let output = run(kg()
-        .args(["build", "-q", "examples", "--store"])
-        .arg(store)
-        .args(extra));
-    assert_success(&output);
+    success(
+        kg().args(["build", "-q", "examples", "--store"])
+            .arg(store)
+            .args(extra),
+    );
 }
 
 fn explain(store: &Path, name: &str) -> Output {
     run(kg().args(["explain", "--store"]).arg(store).arg(name))
 }
 
-/// Lines of the N-Quads export that mention a `kg:confidence` below 0.85.
+/// The N-Quads export of `store`, with the options `extra`.
 fn export_nquads(store: &Path, extra: &[&str]) -> String {
-    let output = run(kg()
-        .args(["export", "--format", "nquads", "--store"])
-        .arg(store)
-        .args(extra));
-    assert_success(&output);
-    stdout(&output)
+    stdout(&success(
+        kg().args(["export", "--format", "nquads", "--store"])
+            .arg(store)
+            .args(extra),
+    ))
 }
 
 /// The fact nodes (posts, meetings, statements) an N-Quads text gives a confidence.
@@ -166,9 +133,9 @@ fn min_confidence_agrees_across_build_export_and_viz() {
     }
 
     let dot = |store: &Path, extra: &[&str]| {
-        let output = run(kg().args(["viz", "--store"]).arg(store).args(extra));
-        assert_success(&output);
-        stdout(&output)
+        stdout(&success(
+            kg().args(["viz", "--store"]).arg(store).args(extra),
+        ))
     };
     let all = dot(&full, &[]);
     let picture = dot(&full, &["--min-confidence", "0.85"]);

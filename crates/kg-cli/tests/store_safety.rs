@@ -5,39 +5,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use kg_graph::oxigraph::io::{RdfFormat, RdfParser};
 use kg_graph::{ExportFormat, KgStore, QueryOutput};
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
+mod common;
 
-fn kg_in(dir: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kg"));
-    command.current_dir(dir).env_remove("KG_STORE");
-    command
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-#[track_caller]
-fn assert_status(output: &Output, code: i32) {
-    assert_eq!(
-        output.status.code(),
-        Some(code),
-        "expected exit status {code}\nstdout:\n{}\nstderr:\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        stderr(output)
-    );
-}
+use common::{assert_status, example_articles, kg_in, stderr};
 
 /// How many documents the crash test builds: enough that a build takes about a second in the
 /// dev profile and that a fresh build goes through oxigraph's bulk loader (20 000 statements or
@@ -51,12 +27,7 @@ const DOCUMENTS: usize = 64;
 fn write_corpus(dir: &Path, version: char) {
     let input = dir.join("in");
     fs::create_dir_all(&input).unwrap();
-    let mut articles: Vec<PathBuf> = fs::read_dir(workspace_root().join("examples"))
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    articles.sort();
+    let articles = example_articles();
     for k in 0..DOCUMENTS {
         let article = &articles[k % articles.len()];
         let mut text = fs::read_to_string(article).unwrap();

@@ -4,37 +4,17 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
+mod common;
 
-fn kg() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kg"));
-    command.current_dir(workspace_root()).env_remove("KG_STORE");
-    command
-}
+use common::{build_examples, kg, stdout, success};
 
-#[track_caller]
-fn success(command: &mut Command) -> Output {
-    let output = command.output().expect("kg runs");
-    assert!(
-        output.status.success(),
-        "kg failed with {}\nstderr:\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
-
+/// `examples/` built into `dir/store`.
 fn built_store(dir: &Path) -> PathBuf {
     let store = dir.join("store");
-    success(kg().args(["build", "examples", "--store"]).arg(&store));
+    build_examples(&store);
     store
 }
 
@@ -138,8 +118,9 @@ fn an_entity_and_depth_narrow_the_picture() {
     let dir = tempfile::tempdir().unwrap();
     let store = built_store(dir.path());
     let dot = |args: &[&str]| {
-        let output = success(kg().arg("viz").args(args).arg("--store").arg(&store));
-        String::from_utf8(output.stdout).unwrap()
+        stdout(&success(
+            kg().arg("viz").args(args).arg("--store").arg(&store),
+        ))
     };
     let all = dot(&[]);
     let near = dot(&["--entity", "astrid halvorsen", "--depth", "1"]);

@@ -247,8 +247,8 @@ impl Lexicon {
         }
         for name in lines(ORGANIZATIONS) {
             let key = phrase_key(name);
-            let capitals = name.chars().any(char::is_alphabetic)
-                && !name.chars().any(char::is_lowercase);
+            let capitals =
+                name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
             lexicon.max_known_tokens = lexicon.max_known_tokens.max(key.split(' ').count());
             lexicon.organizations.insert(key, capitals);
         }
@@ -258,9 +258,9 @@ impl Lexicon {
     /// Whether `key` names a well-known organisation as written in `surface` (names listed in
     /// capitals, "WHO", must be written in capitals: "Who" is a pronoun).
     pub fn is_organization(&self, key: &str, surface: &str) -> bool {
-        self.organizations.get(key).is_some_and(|&capitals| {
-            !capitals || !surface.chars().any(char::is_lowercase)
-        })
+        self.organizations
+            .get(key)
+            .is_some_and(|&capitals| !capitals || !surface.chars().any(char::is_lowercase))
     }
 
     /// The kind of a name seen in the training corpus, by its key.

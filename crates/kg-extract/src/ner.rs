@@ -181,7 +181,14 @@ const SURNAME_PLACE_HEADS: &[&str] = &[
 ];
 
 /// First words of event names ("Hurricane Katrina", "Operation Desert Storm").
-const EVENT_FIRSTS: &[&str] = &["hurricane", "cyclone", "typhoon", "storm", "tropical", "operation"];
+const EVENT_FIRSTS: &[&str] = &[
+    "hurricane",
+    "cyclone",
+    "typhoon",
+    "storm",
+    "tropical",
+    "operation",
+];
 
 /// Last words of event names, which are not people, organisations or places.
 const EVENT_HEADS: &[&str] = &[
@@ -458,9 +465,7 @@ fn is_initials(word: &str) -> bool {
     let letters = word.chars().filter(|c| *c != '.').count();
     (1..=2).contains(&letters)
         && word.ends_with('.')
-        && word
-            .chars()
-            .all(|c| c == '.' || c.is_uppercase())
+        && word.chars().all(|c| c == '.' || c.is_uppercase())
 }
 
 fn is_acronym(word: &str) -> bool {
