@@ -487,7 +487,8 @@ fn classify(
     // word is only a place when it names a country ("Reading the report" is not about Reading).
     let lone_ordinary = run.len() == 1
         && sentence_initial(a, run.start, sentence_start)
-        && a.lexicon.is_common_word(a.word(run.start));
+        && a.lexicon.is_common_word(a.word(run.start))
+        && !is_acronym(a.raw(run.start));
     if let Some(place) = place_of(a, run.clone()).filter(|p| {
         !lone_ordinary
             || matches!(
@@ -675,7 +676,9 @@ fn strip_titles(
                 start += 1;
             }
             titled = true;
-        } else if let Some((role_stop, _)) = role_end(a, start, end).filter(|(e, _)| *e < end) {
+        } else if let Some((role_stop, _)) = role_end(a, start, end) {
+            // A title alone ("the State Department Spokesperson", "Virginia's Attorney
+            // General") names no one.
             start = role_stop;
             titled = true;
         } else if a.lexicon.demonym(w).is_some() && start + 1 < end {
@@ -716,6 +719,10 @@ fn classify_name(
 ) {
     if let Some(place) = place_of(a, range.clone()) {
         typed.push((range, place));
+        return;
+    }
+    if !titled && organization_of(a, range.clone()) {
+        typed.push((range, Typed::Organization));
         return;
     }
     if let Some(known) =

@@ -320,3 +320,43 @@ fn talks_on_topics_and_paragraph_datelines() {
     );
     assert_eq!(topics, ["rail freight", "cross-border tickets"]);
 }
+
+#[test]
+fn bare_titles_are_not_people_and_initials_stay_in_names() {
+    let text = "Lena Marsh, the Transport Ministry Spokesperson, said the line would reopen. \
+                Ohio's Attorney General had asked for it, and President John F. Kennedy once rode it \
+                with O.J. Darrow.";
+    assert_eq!(
+        names(text, EntityKind::Person),
+        ["John F. Kennedy", "Lena Marsh", "O.J. Darrow"]
+    );
+    assert!(names(text, EntityKind::Place).contains(&"Ohio".to_string()));
+}
+
+#[test]
+fn well_known_organisations_need_no_organisation_word() {
+    let text = "Engineers from Siemens and NASA spoke to Reuters about the probe. \
+                Who paid for it? WHO did, through the Google Science Fair.";
+    let orgs = names(text, EntityKind::Organization);
+    for org in ["Siemens", "NASA", "Reuters", "WHO", "Google"] {
+        assert!(
+            orgs.contains(&org.to_string()),
+            "{org} missing from {orgs:?}"
+        );
+    }
+    assert!(!orgs.iter().any(|o| o == "Who"), "{orgs:?}");
+}
+
+#[test]
+fn one_reading_per_name_in_a_document() {
+    // The second, context-free "Vardanyan" takes the reading the first occurrence gives.
+    let text = "Vardanyan said the talks had failed. Later that day, Vardanyan left for Yerevan.";
+    let ex = extract(text);
+    let people: Vec<_> = ex
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(people, ["Vardanyan", "Vardanyan"]);
+}
