@@ -683,6 +683,10 @@ fn strip_titles(
             titled = true;
         } else if a.lexicon.demonym(w).is_some() && start + 1 < end {
             start += 1;
+        } else if let Some(org_end) = organization_before_title(a, start, end) {
+            // "NASA Administrator Charles Bolden": the organisation is a name of its own.
+            typed.push((start..org_end, Typed::Organization));
+            start = org_end;
         } else if let Some((place_end, place)) = place_before_title(a, start, end) {
             // "US President Barack Obama": the place is a name of its own; after "Virginia
             // Governor" no name is left.
@@ -695,6 +699,18 @@ fn strip_titles(
             return (start, titled);
         }
     }
+}
+
+/// A well-known organisation directly followed by a title and a name ("NASA Administrator …",
+/// "Reuters reporter …"): where the organisation ends.
+fn organization_before_title(a: &Analysis<'_>, start: usize, end: usize) -> Option<usize> {
+    (start + 1..end.min(start + a.lexicon.max_known_tokens + 1))
+        .rev()
+        .find(|&e| {
+            (organization_of(a, start..e)
+                || matches!(known_of(a, start..e), Some(Typed::Organization)))
+                && role_end(a, e, end).is_some_and(|(r, _)| r < end)
+        })
 }
 
 /// A place name directly followed by a title ("US President …", "Kenya Defence Minister …",

@@ -54,6 +54,9 @@ const ROLE_CASES: &[(&str, &[RoleTriple])] = &[
     ("Talks were led by Canadian Trade Minister Olivia Grant and her staff.", &[("Olivia Grant", "trade minister", "Canada")]),
     // A country name before the title.
     ("Talks went well, US President Joe Martin said.", &[("Joe Martin", "president", "United States")]),
+    // A well-known organisation (no organisation word) before the title.
+    ("At the launch, NASA Administrator Dana Whitfield thanked the crews.", &[("Dana Whitfield", "administrator", "NASA")]),
+    ("Reuters correspondent Tomas Lind filed the story from Riga.", &[("Tomas Lind", "correspondent", "Reuters")]),
     // Premodifier with "of" after the name.
     ("Foreign Minister Rui Almeida of Portugal opened the conference.", &[("Rui Almeida", "foreign minister", "Portugal")]),
     // Possessive, with and without the comma, straight and curly apostrophes.
