@@ -316,11 +316,26 @@ pub fn recognize(a: &mut Analysis<'_>) {
                     break;
                 }
             }
+            // "the Republican party": a party's name written with a small "party".
+            if j < sentence.end && a.raw(j) == "party" && is_party_adjective(a.word(j - 1)) {
+                j += 1;
+            }
             classify(a, i..j, sentence.start, &mut typed, &mut pending);
             i = j;
         }
     }
     assign_entities(a, typed, pending);
+}
+
+/// Words that name a political party before "party" ("Republican", "Labour", "Green").
+fn is_party_adjective(word: &str) -> bool {
+    ["an", "ic", "ist", "ive", "al"]
+        .iter()
+        .any(|ending| word.ends_with(ending))
+        || matches!(
+            word,
+            "labour" | "labor" | "green" | "pirate" | "people's" | "workers'"
+        )
 }
 
 /// Tokens on lines written in title case (headlines): there, a capitalised ordinary word is

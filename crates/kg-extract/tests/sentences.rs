@@ -363,3 +363,12 @@ fn one_reading_per_name_in_a_document() {
         .collect();
     assert_eq!(people, ["Vardanyan", "Vardanyan"]);
 }
+
+#[test]
+fn party_names_with_a_small_party() {
+    let text = "She left the Conservative party in 2019, and the Christmas party was cancelled.";
+    assert_eq!(
+        names(text, EntityKind::Organization),
+        ["Conservative party"]
+    );
+}
