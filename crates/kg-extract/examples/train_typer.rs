@@ -14,6 +14,7 @@
 use kg_extract::typer::{Trainer, NONE};
 use kg_extract::Extractor;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
 use std::io::BufRead;
 use std::path::PathBuf;
 
@@ -29,6 +30,11 @@ fn gold_class(kind: &str) -> Option<usize> {
         _ => None,
     }
 }
+
+/// One training example: the features of a run and its class.
+type Example = (Vec<String>, usize);
+/// A training document: its examples and the words of its gold person names.
+type TrainingDocument = (Vec<Example>, HashSet<String>);
 
 /// Features that name a word of the run ("w:fillmore", "first:…", "last:…").
 fn is_lexical(feature: &str) -> bool {
@@ -46,9 +52,7 @@ fn is_lexical(feature: &str) -> bool {
 /// out in turn: a word feature is kept only when the word also occurs in another training
 /// document, and the person-name flag only when a word of the run is a given name or part of a
 /// person's name in another training document.
-fn leave_document_out(
-    docs: Vec<(Vec<(Vec<String>, usize)>, HashSet<String>)>,
-) -> Vec<(Vec<String>, usize)> {
+fn leave_document_out(docs: Vec<TrainingDocument>) -> Vec<Example> {
     let lexicon = kg_extract::lexicon::Lexicon::builtin();
     let mut feature_docs: HashMap<String, usize> = HashMap::new();
     let mut person_docs: HashMap<String, usize> = HashMap::new();
@@ -94,7 +98,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let heldout: HashSet<&str> = kg_extract::lexicon::heldout_ids().collect();
     let extractor = Extractor::new();
     // Per training document: its runs (features, label) and the words of its gold person names.
-    let mut docs: Vec<(Vec<(Vec<String>, usize)>, HashSet<String>)> = Vec::new();
+    let mut docs: Vec<TrainingDocument> = Vec::new();
     for file in ["gum.jsonl", "redocred-dev.jsonl"] {
         let path = corpus.join(file);
         let reader = std::io::BufReader::new(
@@ -174,19 +178,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     #[allow(clippy::cast_precision_loss)]
     let runs = STRIDES.len() as f64;
-    let weights: String = sum
-        .iter()
-        .filter(|(_, w)| w.iter().any(|x| (x / runs).abs() >= 0.001))
-        .map(|(f, w)| {
-            format!(
-                "{f}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\n",
+    let mut weights = String::new();
+    for (feature, w) in &sum {
+        if w.iter().any(|x| (x / runs).abs() >= 0.001) {
+            let _ = writeln!(
+                weights,
+                "{feature}\t{:.4}\t{:.4}\t{:.4}\t{:.4}",
                 w[0] / runs,
                 w[1] / runs,
                 w[2] / runs,
                 w[3] / runs
-            )
-        })
-        .collect();
+            );
+        }
+    }
     let mut counts = [0usize; 4];
     for (_, l) in &examples {
         counts[*l] += 1;
