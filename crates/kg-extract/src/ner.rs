@@ -414,6 +414,10 @@ fn known_of(a: &Analysis<'_>, range: Range<usize>) -> Option<Typed> {
         return None;
     }
     let key = a.key_of(range);
+    // A title the corpus tagged as a name where it stood for one ("President") is no name here.
+    if a.lexicon.role(&key).is_some() {
+        return None;
+    }
     Some(match a.lexicon.known_kind(&key)? {
         EntityKind::Person => Typed::Person { confident: true },
         EntityKind::Organization => Typed::Organization,
@@ -463,7 +467,17 @@ pub fn role_end(a: &Analysis<'_>, start: usize, limit: usize) -> Option<(usize, 
                 }
                 key.push_str(a.word(k));
             }
-            if let Some(head) = lexicon.role(&key).filter(|r| r.is_head) {
+            // "major" and "general" are ranks only with a capital: "a psychology major", "in
+            // general" are not titles.
+            let lower_rank = end - split == 1
+                && matches!(key.as_str(), "major" | "general")
+                && !a.is_capitalized(split)
+                && !(split > 0
+                    && matches!(
+                        a.word(split - 1),
+                        "army" | "marine" | "marines" | "military" | "force" | "corps"
+                    ));
+            if let Some(head) = lexicon.role(&key).filter(|r| r.is_head && !lower_rank) {
                 let mut label: Vec<&str> = (start..split)
                     .map(|k| lexicon.role(a.word(k)).map_or("", |r| r.canonical.as_str()))
                     .collect();
@@ -522,7 +536,11 @@ fn classify(
         return;
     }
     if let Some(known) = known_of(a, run.clone()) {
-        typed.push((run, known));
+        let organization = matches!(known, Typed::Organization);
+        typed.push((run.clone(), known));
+        if organization {
+            nested_places(a, run, typed);
+        }
         return;
     }
     let mut start = run.start;
@@ -544,6 +562,19 @@ fn classify(
             || (start > run.start && CONNECTORS.contains(&a.word(start))))
     {
         start += 1;
+    }
+    // "Officials of the Bank of England": a sentence-initial ordinary word and its "of" are
+    // not part of the name that follows.
+    if start + 2 < end
+        && sentence_initial(a, start, sentence_start)
+        && a.lexicon.is_common_word(a.word(start))
+        && !a.lexicon.is_org_word(a.word(start))
+        && a.word(start + 1) == "of"
+    {
+        start += if a.word(start + 2) == "the" { 3 } else { 2 };
+        if start >= end {
+            return;
+        }
     }
     if start >= end {
         return;
@@ -597,6 +628,40 @@ fn classify(
     }
     // An organisation: the name runs up to its last head word ("Council"), or through an
     // "of …" complement ("Ministry of Defence") until a title starts.
+    // "the Bank of England and the University of Oslo": two organisations, each with its own
+    // head word.
+    let org_word_in = |r: Range<usize>| {
+        r.into_iter()
+            .any(|k| a.lexicon.is_org_word(a.word(k)) && !CONNECTORS.contains(&a.word(k)))
+    };
+    if let Some(and) =
+        (start + 1..end.saturating_sub(2)).find(|&k| a.word(k) == "and" && a.word(k + 1) == "the")
+    {
+        if org_word_in(start..and) && org_word_in(and + 2..end) {
+            classify(a, start..and, sentence_start, typed, pending);
+            classify(a, and + 2..end, sentence_start, typed, pending);
+            return;
+        }
+    }
+    // "Tom Hale of the Irish Defence Forces": a person of an organisation, two names.
+    if let Some(of) = (start + 1..end).find(|&k| a.word(k) == "of") {
+        let person_before = (start..of).all(|k| !a.lexicon.is_org_word(a.word(k)))
+            && (a.lexicon.is_first_name(a.word(start))
+                || (a.lexicon.is_honorific(a.word(start)) && of - start >= 2)
+                || role_end(a, start, of).is_some_and(|(r, _)| r < of));
+        if person_before && of + 1 < end {
+            classify(a, start..of, sentence_start, typed, pending);
+            let after = if a.word(of + 1) == "the" {
+                of + 2
+            } else {
+                of + 1
+            };
+            if after < end {
+                classify(a, after..end, sentence_start, typed, pending);
+            }
+            return;
+        }
+    }
     if let Some(head) = (start..end)
         .rev()
         .find(|&k| a.lexicon.is_org_word(a.word(k)) && !CONNECTORS.contains(&a.word(k)))

@@ -372,3 +372,25 @@ fn party_names_with_a_small_party() {
         ["Conservative party"]
     );
 }
+
+#[test]
+fn people_of_organisations_and_organisations_side_by_side() {
+    let text = "Army major Tom Hale of the Irish Defence Forces met the Bank of England and the \
+                University of Oslo. A psychology major at the University of Ohio, Dana Reed, watched.";
+    assert_eq!(names(text, EntityKind::Person), ["Dana Reed", "Tom Hale"]);
+    assert_eq!(
+        names(text, EntityKind::Organization),
+        [
+            "Bank of England",
+            "Irish Defence Forces",
+            "University of Ohio",
+            "University of Oslo"
+        ]
+    );
+    // "major" in "a psychology major" is a subject of study, not a rank.
+    let facts = roles(text);
+    assert!(
+        !facts.iter().any(|(person, _, _)| person == "Dana Reed"),
+        "{facts:?}"
+    );
+}
