@@ -497,6 +497,11 @@ fn is_initials(word: &str) -> bool {
         && word.chars().all(|c| c == '.' || c.is_uppercase())
 }
 
+/// Whether token `k` is a head word of organisation names ("Council", "Ministry").
+fn is_org_head(a: &Analysis<'_>, k: usize) -> bool {
+    a.lexicon.is_org_word(a.word(k)) && !CONNECTORS.contains(&a.word(k))
+}
+
 fn is_acronym(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
     (2..=6).contains(&letters.len())
@@ -547,8 +552,7 @@ fn classify(
     let end = run.end;
     // Inside an organisation name ordinary words are part of the name ("Health Ministry"), so
     // only function words are dropped from its start.
-    let has_org_word =
-        (start..end).any(|k| a.lexicon.is_org_word(a.word(k)) && !CONNECTORS.contains(&a.word(k)));
+    let has_org_word = (start..end).any(|k| is_org_head(a, k));
     while start < end
         && ((sentence_initial(a, start, sentence_start)
             && (if has_org_word {
@@ -572,9 +576,6 @@ fn classify(
         && a.word(start + 1) == "of"
     {
         start += if a.word(start + 2) == "the" { 3 } else { 2 };
-        if start >= end {
-            return;
-        }
     }
     if start >= end {
         return;
@@ -626,18 +627,12 @@ fn classify(
         nested_places(a, start..end, typed);
         return;
     }
-    // An organisation: the name runs up to its last head word ("Council"), or through an
-    // "of …" complement ("Ministry of Defence") until a title starts.
     // "the Bank of England and the University of Oslo": two organisations, each with its own
     // head word.
-    let org_word_in = |r: Range<usize>| {
-        r.into_iter()
-            .any(|k| a.lexicon.is_org_word(a.word(k)) && !CONNECTORS.contains(&a.word(k)))
-    };
     if let Some(and) =
         (start + 1..end.saturating_sub(2)).find(|&k| a.word(k) == "and" && a.word(k + 1) == "the")
     {
-        if org_word_in(start..and) && org_word_in(and + 2..end) {
+        if (start..and).any(|k| is_org_head(a, k)) && (and + 2..end).any(|k| is_org_head(a, k)) {
             classify(a, start..and, sentence_start, typed, pending);
             classify(a, and + 2..end, sentence_start, typed, pending);
             return;
@@ -645,7 +640,7 @@ fn classify(
     }
     // "Tom Hale of the Irish Defence Forces": a person of an organisation, two names.
     if let Some(of) = (start + 1..end).find(|&k| a.word(k) == "of") {
-        let person_before = (start..of).all(|k| !a.lexicon.is_org_word(a.word(k)))
+        let person_before = !(start..of).any(|k| is_org_head(a, k))
             && (a.lexicon.is_first_name(a.word(start))
                 || (a.lexicon.is_honorific(a.word(start)) && of - start >= 2)
                 || role_end(a, start, of).is_some_and(|(r, _)| r < of));
@@ -662,10 +657,9 @@ fn classify(
             return;
         }
     }
-    if let Some(head) = (start..end)
-        .rev()
-        .find(|&k| a.lexicon.is_org_word(a.word(k)) && !CONNECTORS.contains(&a.word(k)))
-    {
+    // An organisation: the name runs up to its last head word ("Council"), or through an
+    // "of …" complement ("Ministry of Defence") until a title starts.
+    if let Some(head) = (start..end).rev().find(|&k| is_org_head(a, k)) {
         let mut org_end = head + 1;
         if org_end < end && matches!(a.word(org_end), "of" | "for" | "on") {
             let mut k = org_end + 1;
@@ -772,9 +766,6 @@ fn strip_titles(
             // Governor" no name is left.
             typed.push((start..place_end, place));
             start = place_end;
-            if role_end(a, start, end).is_some_and(|(r, _)| r == end) {
-                return (end, true);
-            }
         } else {
             return (start, titled);
         }
@@ -800,9 +791,7 @@ fn place_before_title(a: &Analysis<'_>, start: usize, end: usize) -> Option<(usi
         .rev()
         .find_map(|e| {
             let place = place_of(a, start..e)?;
-            role_end(a, e, end)
-                .is_some_and(|(r, _)| r <= end)
-                .then_some((e, place))
+            role_end(a, e, end).is_some().then_some((e, place))
         })
 }
 
