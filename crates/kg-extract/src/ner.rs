@@ -14,6 +14,10 @@ const CONNECTORS: &[&str] = &[
     "dos", "on",
 ];
 
+/// The Arabic article in its spellings, joined to the next part of a name by a hyphen
+/// ("al-Amr", "ash-Shaykh").
+const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "at", "an"];
+
 /// Words that never begin a name: a capitalised one at the start of a sentence is just the
 /// sentence's first word.
 const FUNCTION_WORDS: &[&str] = &[
@@ -296,6 +300,14 @@ pub fn recognize(a: &mut Analysis<'_>) {
                     && !a.is_capitalized(j)
                 {
                     j += 2;
+                } else if j + 2 < sentence.end
+                    && ARABIC_ARTICLES.contains(&a.raw(j))
+                    && a.raw(j + 1) == "-"
+                    && touching(a, j + 1)
+                    && is_name_token(a, j + 2, &headline_lines)
+                {
+                    // "Suleiman al-Amr": the Arabic article joins the name with a hyphen.
+                    j += 3;
                 } else if j + 1 < sentence.end
                     && a.raw(j) == "."
                     && (matches!(a.raw(j - 1), "St" | "Mt" | "Ft")
@@ -819,7 +831,8 @@ fn classify_name(
     // Names joined by "and" or "of" (without an organisation word), or by a hyphen that forms
     // no known name, are separate names: "Rui Almeida of Portugal", "Russia-Ukraine".
     if let Some(k) = range.clone().find(|&k| {
-        matches!(a.word(k), "and" | "&" | "of" | "for" | "the" | "on") || a.raw(k) == "-"
+        matches!(a.word(k), "and" | "&" | "of" | "for" | "the" | "on")
+            || (a.raw(k) == "-" && !(k > 0 && ARABIC_ARTICLES.contains(&a.raw(k - 1))))
     }) {
         if k > range.start {
             classify_name(a, range.start..k, titled, typed, pending);

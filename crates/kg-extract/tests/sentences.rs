@@ -54,6 +54,8 @@ const ROLE_CASES: &[(&str, &[RoleTriple])] = &[
     ("Talks were led by Canadian Trade Minister Olivia Grant and her staff.", &[("Olivia Grant", "trade minister", "Canada")]),
     // A country name before the title.
     ("Talks went well, US President Joe Martin said.", &[("Joe Martin", "president", "United States")]),
+    // An Arabic article joined by a hyphen stays in the name.
+    ("Interior Ministry spokesman Khalid al-Rashed said the border would reopen.", &[("Khalid al-Rashed", "spokesperson", "Interior Ministry")]),
     // A well-known organisation (no organisation word) before the title.
     ("At the launch, NASA Administrator Dana Whitfield thanked the crews.", &[("Dana Whitfield", "administrator", "NASA")]),
     ("Reuters correspondent Tomas Lind filed the story from Riga.", &[("Tomas Lind", "correspondent", "Reuters")]),
