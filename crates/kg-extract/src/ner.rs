@@ -1156,6 +1156,44 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
         }
     }
     merge_acronyms(a);
+    merge_short_names(a);
+}
+
+/// An organisation written first in full and then without its last words ("Riverside Athletic
+/// Football Club" … "Riverside Athletic's captain") is one organisation, when exactly one full
+/// name in the document begins with the short one and the words left out end in an
+/// organisation head word ("Club", "Inc", "Party").
+fn merge_short_names(a: &mut Analysis<'_>) {
+    let orgs: Vec<(EntityId, String)> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .map(|e| (e.id, e.key.clone()))
+        .collect();
+    let lexicon = a.lexicon;
+    for (short, key) in &orgs {
+        if key.split(' ').any(|w| lexicon.is_org_word(w)) {
+            continue;
+        }
+        let prefix = format!("{key} ");
+        let mut full = orgs.iter().filter(|(id, k)| {
+            id != short
+                && k.strip_prefix(&prefix)
+                    .and_then(|rest| rest.rsplit(' ').next())
+                    .is_some_and(|last| lexicon.is_org_word(last))
+        });
+        let (Some((full, _)), None) = (full.next(), full.next()) else {
+            continue;
+        };
+        let full = *full;
+        for m in 0..a.found.len() {
+            if a.found[m].entity == *short {
+                let surface = a.text_of(a.found[m].tokens.clone()).to_string();
+                a.add_alias(full, &surface, MergeRule::ShortName);
+                a.found[m].entity = full;
+            }
+        }
+    }
 }
 
 /// One reading per name per document: a name the typer was left to decide takes the type the

@@ -396,3 +396,26 @@ fn people_of_organisations_and_organisations_side_by_side() {
         "{facts:?}"
     );
 }
+
+#[test]
+fn a_short_name_is_the_organisation_named_in_full() {
+    let text = "Lars Berg, the chairman of Fjellby Rowing Club, spoke first. \
+                Fjellby Rowing's coach, Ida Vik, spoke after him.";
+    assert_eq!(
+        roles(text),
+        [
+            role("Ida Vik", "coach", "Fjellby Rowing Club"),
+            role("Lars Berg", "chair", "Fjellby Rowing Club")
+        ]
+    );
+    let ex = extract(text);
+    let club = ex
+        .entities
+        .iter()
+        .find(|e| e.label == "Fjellby Rowing Club")
+        .expect("the club");
+    assert!(club
+        .aliases
+        .iter()
+        .any(|a| a.text == "Fjellby Rowing" && a.rule == kg_model::MergeRule::ShortName));
+}

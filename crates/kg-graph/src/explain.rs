@@ -45,7 +45,7 @@ pub struct MergeRecord {
     pub document: String,
     /// The spelling as written.
     pub alias: String,
-    /// The rule that merged it: `surname`, `country-alias`, `acronym`, `possessive-country`, `possessive-party`.
+    /// The rule that merged it: `surname`, `country-alias`, `acronym`, `possessive-country`, `possessive-party`, `short-name`.
     pub rule: String,
 }
 

@@ -181,6 +181,9 @@ pub enum MergeRule {
     PossessiveCountry,
     /// "his party", "her party": the party of the person's other offices.
     PossessiveParty,
+    /// An organisation's name without its last words ("Riverside Athletic" for "Riverside
+    /// Athletic Football Club"), the full name written in the same document.
+    ShortName,
 }
 
 impl MergeRule {
@@ -192,6 +195,7 @@ impl MergeRule {
             Self::Acronym => "acronym",
             Self::PossessiveCountry => "possessive-country",
             Self::PossessiveParty => "possessive-party",
+            Self::ShortName => "short-name",
         }
     }
 }
