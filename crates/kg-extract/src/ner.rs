@@ -1164,34 +1164,48 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
 /// name in the document begins with the short one and the words left out end in an
 /// organisation head word ("Club", "Inc", "Party").
 fn merge_short_names(a: &mut Analysis<'_>) {
-    let orgs: Vec<(EntityId, String)> = a
+    use std::collections::HashMap;
+    let lexicon = a.lexicon;
+    // Every shorter form of each full name that ends in a head word: form → the full names.
+    let mut full_names: HashMap<&str, Vec<EntityId>> = HashMap::new();
+    let mut shorts: Vec<(EntityId, &str)> = Vec::new();
+    for e in a
         .entities
         .iter()
         .filter(|e| e.kind == EntityKind::Organization)
-        .map(|e| (e.id, e.key.clone()))
-        .collect();
-    let lexicon = a.lexicon;
-    for (short, key) in &orgs {
+    {
+        let key = e.key.as_str();
         if key.split(' ').any(|w| lexicon.is_org_word(w)) {
-            continue;
-        }
-        let prefix = format!("{key} ");
-        let mut full = orgs.iter().filter(|(id, k)| {
-            id != short
-                && k.strip_prefix(&prefix)
-                    .and_then(|rest| rest.rsplit(' ').next())
-                    .is_some_and(|last| lexicon.is_org_word(last))
-        });
-        let (Some((full, _)), None) = (full.next(), full.next()) else {
-            continue;
-        };
-        let full = *full;
-        for m in 0..a.found.len() {
-            if a.found[m].entity == *short {
-                let surface = a.text_of(a.found[m].tokens.clone()).to_string();
-                a.add_alias(full, &surface, MergeRule::ShortName);
-                a.found[m].entity = full;
+            if key
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| lexicon.is_org_word(w))
+            {
+                for (cut, _) in key.match_indices(' ') {
+                    full_names.entry(&key[..cut]).or_default().push(e.id);
+                }
             }
+        } else {
+            shorts.push((e.id, key));
+        }
+    }
+    let merges: HashMap<EntityId, EntityId> = shorts
+        .into_iter()
+        .filter_map(
+            |(short, key)| match full_names.get(key).map(Vec::as_slice) {
+                Some(&[full]) => Some((short, full)),
+                _ => None,
+            },
+        )
+        .collect();
+    if merges.is_empty() {
+        return;
+    }
+    for m in 0..a.found.len() {
+        if let Some(&full) = merges.get(&a.found[m].entity) {
+            let surface = a.text_of(a.found[m].tokens.clone()).to_string();
+            a.add_alias(full, &surface, MergeRule::ShortName);
+            a.found[m].entity = full;
         }
     }
 }
