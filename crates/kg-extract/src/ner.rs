@@ -18,6 +18,10 @@ const CONNECTORS: &[&str] = &[
 /// ("al-Amr", "ash-Shaykh").
 const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "at", "an"];
 
+/// The longest run of tokens that is split into several names at "and the" or "of", or whose
+/// shorter forms are looked for (`merge_short_names`).
+const MAX_SPLIT_TOKENS: usize = 16;
+
 /// Words that never begin a name: a capitalised one at the start of a sentence is just the
 /// sentence's first word.
 const FUNCTION_WORDS: &[&str] = &[
@@ -641,8 +645,12 @@ fn classify(
     }
     // "the Bank of England and the University of Oslo": two organisations, each with its own
     // head word.
-    if let Some(and) =
-        (start + 1..end.saturating_sub(2)).find(|&k| a.word(k) == "and" && a.word(k + 1) == "the")
+    // (Only in runs as short as names are: splitting a run of thousands of tokens piece by
+    // piece would take time that grows with the square of its length.)
+    let splittable = end - start <= MAX_SPLIT_TOKENS;
+    if let Some(and) = (start + 1..end.saturating_sub(2))
+        .find(|&k| a.word(k) == "and" && a.word(k + 1) == "the")
+        .filter(|_| splittable)
     {
         if (start..and).any(|k| is_org_head(a, k)) && (and + 2..end).any(|k| is_org_head(a, k)) {
             classify(a, start..and, sentence_start, typed, pending);
@@ -651,7 +659,10 @@ fn classify(
         }
     }
     // "Tom Hale of the Irish Defence Forces": a person of an organisation, two names.
-    if let Some(of) = (start + 1..end).find(|&k| a.word(k) == "of") {
+    if let Some(of) = (start + 1..end)
+        .find(|&k| a.word(k) == "of")
+        .filter(|_| splittable)
+    {
         let person_before = !(start..of).any(|k| is_org_head(a, k))
             && (a.lexicon.is_first_name(a.word(start))
                 || (a.lexicon.is_honorific(a.word(start)) && of - start >= 2)
@@ -1175,6 +1186,10 @@ fn merge_short_names(a: &mut Analysis<'_>) {
         .filter(|e| e.kind == EntityKind::Organization)
     {
         let key = e.key.as_str();
+        // (Names are short; the forms of a run thousands of words long are not worth hashing.)
+        if key.split(' ').count() > MAX_SPLIT_TOKENS {
+            continue;
+        }
         if key.split(' ').any(|w| lexicon.is_org_word(w)) {
             if key
                 .rsplit(' ')
