@@ -148,6 +148,13 @@ def is_heldout(doc_id: str, genre: str) -> bool:
     return h % 2 == 0 if genre == "news" else h % 5 == 0
 
 
+def in_cv_test_fold(doc: dict) -> bool:
+    """The cross-validation test fold inside the training split: every news and interview document
+    (the genres closest to kg's use) and a fixed half of the others."""
+    h = int(hashlib.sha256((doc["id"] + "cv").encode("utf-8")).hexdigest(), 16)
+    return doc["genre"] in ("news", "interview") or h % 2 == 0
+
+
 def read_corpus(corpus_dir: Path) -> list[dict]:
     docs = []
     for name in CORPUS_FILES:
@@ -425,15 +432,28 @@ def render(name: str, entries: list[str]) -> str:
 
 
 def main() -> int:
+    global DATA_DIR
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder with gum.jsonl and redocred-dev.jsonl")
     parser.add_argument("--check", action="store_true", help="do not write; exit 1 if any output would change")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="where the lists are read and written (default: crates/kg-extract/data)")
+    parser.add_argument("--cv-test", type=Path, metavar="FILE",
+                        help="cross-validation (scripts/ner-cv.sh): leave out of the lists, and write to FILE, a "
+                             "test fold of the training split (its news and interview documents and half of the "
+                             "others); heldout.txt then lists the held-out documents and the fold")
     args = parser.parse_args()
+    if args.data_dir is not None:
+        DATA_DIR = args.data_dir
 
     docs = read_corpus(args.corpus)
     for doc in docs:
         doc["_bytes"] = doc["text"].encode("utf-8")
     heldout = sorted(d["id"] for d in docs if is_heldout(d["id"], d["genre"]))
+    if args.cv_test:
+        fold = sorted(d["id"] for d in docs if d["id"] not in set(heldout) and in_cv_test_fold(d))
+        args.cv_test.write_text("".join(f"{i}\n" for i in fold), encoding="utf-8")
+        heldout = sorted(set(heldout) | set(fold))
     heldout_set = set(heldout)
     train = [d for d in docs if d["id"] not in heldout_set]
 

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Cross-validation of kg's named-entity recognition inside the training split of ../shared/corpus
+# (issue 4): the measure that changes to the extractor are judged by, so that the held-out
+# documents stay unseen.
+#
+#   1. copies kg-model and kg-extract into a work folder (the word lists are compiled in, so a
+#      fold needs its own build);
+#   2. rebuilds the corpus-derived word lists there without the test fold
+#      (scripts/build-lexicons.py --cv-test: the news and interview documents of the training
+#      split and a fixed half of the rest) and retrains the name typer without it;
+#   3. scores the fold (crates/kg-extract/examples/ner_cv.rs): F1 per type and micro, overlap.
+#
+# Usage: scripts/ner-cv.sh [--errors]      (--errors lists every miss and false alarm)
+# Environment: KG_CORPUS_DIR (default ../shared/corpus), KG_CV_DIR (work folder, default
+# ~/.cache/kg-ner-cv; its target/ folder makes later runs take about a minute).
+# Not part of the tests or CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+corpus=${KG_CORPUS_DIR:-$repo/../shared/corpus}
+work=${KG_CV_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/kg-ner-cv}
+
+mkdir -p "$work/crates"
+rsync -a --delete --exclude target crates/kg-model crates/kg-extract "$work/crates/"
+cp Cargo.lock "$work/"
+# The workspace manifest without the root facade package: its [workspace*] and [profile*] tables.
+python3 - "$repo/Cargo.toml" "$work/Cargo.toml" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+tables = re.split(r"(?m)^(?=\[)", text)
+keep = [t for t in tables if t.startswith(("[workspace", "[profile"))]
+out = "".join(keep)
+out = re.sub(r"(?m)^members = .*$", 'members = ["crates/kg-model", "crates/kg-extract"]', out)
+open(sys.argv[2], "w", encoding="utf-8").write(out)
+PY
+
+python3 scripts/build-lexicons.py --corpus "$corpus" --data-dir "$work/crates/kg-extract/data" \
+    --cv-test "$work/fold.txt" >/dev/null
+echo "test fold: $(wc -l < "$work/fold.txt") documents of the training split ($work/fold.txt)" >&2
+cd "$work"
+export CARGO_TARGET_DIR="$work/target"
+cargo run --release -q -p kg-extract --example train_typer -- "$corpus" 2>/dev/null
+cargo run --release -q -p kg-extract --example ner_cv -- "$corpus" "$work/fold.txt" "$@"
