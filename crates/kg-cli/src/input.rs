@@ -9,6 +9,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use kg_model::Document;
 
 use crate::cli::DecodingArgs;
+use crate::report::Reporter;
 
 /// Where one document comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +49,16 @@ pub struct Sources {
 }
 
 impl Sources {
+    /// Reports the paths that could not be read, and that a document is awaited on a terminal.
+    pub fn report(&self, reporter: &Reporter) {
+        for err in &self.errors {
+            reporter.error(err);
+        }
+        if self.waits_for_typing() {
+            reporter.info("reading a document from standard input; end it with Ctrl-D");
+        }
+    }
+
     /// Whether a person would have to type a document: stdin is read and is a terminal.
     pub fn waits_for_typing(&self) -> bool {
         self.found.contains(&Source::Stdin) && io::stdin().is_terminal()

@@ -8,7 +8,10 @@
 //! KG_BENCH_LARGE=1 cargo bench -p kg-graph --bench graph -- load
 //! ```
 
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use criterion::measurement::WallTime;
+use criterion::{
+    criterion_group, criterion_main, BatchSize, BenchmarkGroup, Criterion, Throughput,
+};
 use kg_extract::Extractor;
 use kg_graph::oxigraph::model::Quad;
 use kg_graph::{extraction_to_quads, iri, ExportFormat, KgStore};
@@ -76,14 +79,24 @@ fn store_of(input: &Input) -> (tempfile::TempDir, KgStore) {
     (dir, store)
 }
 
+/// A group of benchmarks over one input size: ten samples, throughput in bytes of text.
+fn sized_group<'c>(
+    c: &'c mut Criterion,
+    input: &Input,
+    measurement_seconds: u64,
+) -> BenchmarkGroup<'c, WallTime> {
+    let mut group = c.benchmark_group(format!("graph/{}", input.label));
+    group
+        .throughput(Throughput::Bytes(input.bytes))
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(measurement_seconds));
+    group
+}
+
 fn minting(c: &mut Criterion) {
     for input in inputs(&corpus::sizes()) {
-        let mut group = c.benchmark_group(format!("graph/{}", input.label));
-        group
-            .throughput(Throughput::Bytes(input.bytes))
-            .sample_size(10)
-            .warm_up_time(Duration::from_secs(1))
-            .measurement_time(Duration::from_secs(10));
+        let mut group = sized_group(c, &input, 10);
         group.bench_function("iri_minting", |b| {
             b.iter(|| {
                 for ex in &input.extractions {
@@ -107,12 +120,7 @@ fn minting(c: &mut Criterion) {
 
 fn store(c: &mut Criterion) {
     for input in inputs(&store_sizes()) {
-        let mut group = c.benchmark_group(format!("graph/{}", input.label));
-        group
-            .throughput(Throughput::Bytes(input.bytes))
-            .sample_size(10)
-            .warm_up_time(Duration::from_secs(1))
-            .measurement_time(Duration::from_secs(20));
+        let mut group = sized_group(c, &input, 20);
         group.bench_function("load_fresh_store", |b| {
             b.iter_batched(
                 || {
@@ -150,12 +158,7 @@ fn picture(c: &mut Criterion) {
     // The largest default size: a graph of thousands of people, places and organisations.
     let input = inputs(&[10 * corpus::MB]).remove(0);
     let (_dir, store) = store_of(&input);
-    let mut group = c.benchmark_group(format!("graph/{}", input.label));
-    group
-        .throughput(Throughput::Bytes(input.bytes))
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(20));
+    let mut group = sized_group(c, &input, 20);
     group.bench_function("dot", |b| {
         b.iter(|| black_box(store.dot(None).expect("drawing works")));
     });

@@ -62,22 +62,8 @@ pub fn parse_endpoint_answer(body: &[u8], content_type: &str) -> Result<QueryOut
         return Ok(match parsed {
             SliceQueryResultsParserOutput::Boolean(value) => QueryOutput::Boolean(value),
             SliceQueryResultsParserOutput::Solutions(solutions) => {
-                let variables: Vec<String> = solutions
-                    .variables()
-                    .iter()
-                    .map(|v| v.as_str().to_owned())
-                    .collect();
-                let mut rows = Vec::new();
-                for solution in solutions {
-                    let solution = solution.map_err(|e| unreadable(e.to_string()))?;
-                    rows.push(
-                        variables
-                            .iter()
-                            .map(|v| solution.get(v.as_str()).cloned())
-                            .collect(),
-                    );
-                }
-                QueryOutput::Solutions { variables, rows }
+                let variables = solutions.variables().to_vec();
+                QueryOutput::from_solutions(&variables, solutions, |e| unreadable(e.to_string()))?
             }
         });
     }

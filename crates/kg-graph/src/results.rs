@@ -9,6 +9,7 @@ use crate::export::{write_quads, ExportFormat};
 use crate::order::sort_and_dedup_triples;
 use oxigraph::model::{GraphName, Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::QuerySolution;
 use std::fmt::{self, Write as _};
 use std::io::Write;
 use std::str::FromStr;
@@ -31,6 +32,27 @@ pub enum QueryOutput {
 }
 
 impl QueryOutput {
+    /// Builds the `Solutions` variant from any source of solutions (the local store, an
+    /// endpoint's answer), each row in the order of `variables`.
+    pub(crate) fn from_solutions<E>(
+        variables: &[Variable],
+        solutions: impl IntoIterator<Item = Result<QuerySolution, E>>,
+        mut error: impl FnMut(E) -> GraphError,
+    ) -> Result<Self, GraphError> {
+        let variables: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+        let mut rows = Vec::new();
+        for solution in solutions {
+            let solution = solution.map_err(&mut error)?;
+            rows.push(
+                variables
+                    .iter()
+                    .map(|v| solution.get(v.as_str()).cloned())
+                    .collect(),
+            );
+        }
+        Ok(Self::Solutions { variables, rows })
+    }
+
     /// Builds the `Graph` variant: sorts the triples canonically so output is reproducible.
     pub(crate) fn graph(mut triples: Vec<Triple>) -> Self {
         sort_and_dedup_triples(&mut triples);

@@ -302,22 +302,8 @@ impl KgStore {
             .map_err(|e| self.query_error(e))?;
         Ok(match results {
             QueryResults::Solutions(solutions) => {
-                let variables: Vec<String> = solutions
-                    .variables()
-                    .iter()
-                    .map(|v| v.as_str().to_owned())
-                    .collect();
-                let mut rows = Vec::new();
-                for solution in solutions {
-                    let solution = solution.map_err(|e| self.query_error(e))?;
-                    rows.push(
-                        variables
-                            .iter()
-                            .map(|v| solution.get(v.as_str()).cloned())
-                            .collect(),
-                    );
-                }
-                QueryOutput::Solutions { variables, rows }
+                let variables = solutions.variables().to_vec();
+                QueryOutput::from_solutions(&variables, solutions, |e| self.query_error(e))?
             }
             QueryResults::Boolean(value) => QueryOutput::Boolean(value),
             QueryResults::Graph(triples) => QueryOutput::graph(

@@ -39,12 +39,7 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> Result<Completion> {
         failed: sources.errors.len(),
         ..Tally::default()
     };
-    for err in &sources.errors {
-        reporter.error(err);
-    }
-    if sources.waits_for_typing() {
-        reporter.info("reading a document from standard input; end it with Ctrl-D");
-    }
+    sources.report(reporter);
     if sources.found.is_empty() && sources.errors.is_empty() {
         reporter.warn(
             "no text files (.txt, .md or without extension) or RDF files \

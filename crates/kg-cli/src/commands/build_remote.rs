@@ -20,12 +20,7 @@ use crate::report::Reporter;
 pub fn run(args: &BuildArgs, endpoint: &str, reporter: &Reporter) -> Completion {
     let sources = collect_sources(&args.paths);
     let mut failed = sources.errors.len();
-    for err in &sources.errors {
-        reporter.error(err);
-    }
-    if sources.waits_for_typing() {
-        reporter.info("reading a document from standard input; end it with Ctrl-D");
-    }
+    sources.report(reporter);
     let store = GraphStore::new(endpoint);
     let extractor = Extractor::new();
     let (mut added, mut replaced, mut unchanged) = (0, 0, 0);

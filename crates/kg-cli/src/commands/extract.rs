@@ -19,12 +19,7 @@ use crate::report::Reporter;
 pub fn run(args: &ExtractArgs, reporter: &mut Reporter) -> Result<Completion> {
     let sources = collect_sources(&args.paths);
     let mut failed = sources.errors.len();
-    for err in &sources.errors {
-        reporter.error(err);
-    }
-    if sources.waits_for_typing() {
-        reporter.info("reading a document from standard input; end it with Ctrl-D");
-    }
+    sources.report(reporter);
     let extractor = Extractor::new();
     let mut out = Output::create(None)?;
     let rdf_format = rdf_format(args.format);
