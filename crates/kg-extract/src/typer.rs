@@ -109,11 +109,6 @@ impl Typer {
         total
     }
 
-    /// The best class for the run and by how much it beats the runner-up.
-    pub fn classify(&self, a: &Analysis<'_>, range: &Range<usize>) -> (usize, f32) {
-        best(&self.class_scores(a, range))
-    }
-
     /// The score of each class (Person, Organization, Place, none) for the run.
     pub fn class_scores(&self, a: &Analysis<'_>, range: &Range<usize>) -> [f32; 4] {
         note_candidate(range);
