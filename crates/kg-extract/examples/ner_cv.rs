@@ -3,14 +3,15 @@
 //! `scripts/ner-cv.sh`, which first builds the word lists and the typer without the fold.
 //!
 //! ```sh
-//! cargo run --release -p kg-extract --example ner_cv -- CORPUS_DIR FOLD_IDS [--errors]
+//! cargo run --release -p kg-extract --example ner_cv -- CORPUS_DIR FOLD_IDS [--errors | --probe]
 //! ```
 //!
 //! For each corpus file, and for GUM's interview and news genres on their own, it prints
 //! precision, recall and F1 per type (Person, Organization, Place) and micro-averaged, counting a
 //! predicted name right when it overlaps a gold named mention of the same type (as `kg eval`
 //! and `scripts/ner-vs-spacy.sh` do, but every prediction and gold mention on its own rather
-//! than matched one to one). `--errors` also lists every miss and false alarm with its context.
+//! than matched one to one; the one-to-one micro F1 is printed too). `--errors` also lists every
+//! miss and false alarm with its context; `--probe` prints the names found in standard input.
 
 use kg_extract::Extractor;
 use kg_model::{Document, EntityKind};
@@ -24,9 +25,10 @@ const TYPES: [&str; 3] = ["Person", "Organization", "Place"];
 /// A name: byte span, type index into `TYPES`, text.
 type Name = (usize, usize, usize, String);
 
-/// Counts of one evaluation: per type, (right predictions, predictions, found gold, gold).
+/// Counts of one evaluation: per type, (right predictions, predictions, found gold, gold), and
+/// the pairs matched one to one (as `scripts/ner_vs_spacy.py` scores).
 #[derive(Default)]
-struct Score([[usize; 4]; 3]);
+struct Score([[usize; 4]; 3], usize);
 
 impl Score {
     fn line(&self, label: &str) -> String {
@@ -39,10 +41,11 @@ impl Score {
         }
         let _ = write!(
             out,
-            "  micro P {:.3} R {:.3} F1 {:.3}",
+            "  micro P {:.3} R {:.3} F1 {:.3}  one-to-one F1 {:.3}",
             ratio(total[0], total[1]),
             ratio(total[2], total[3]),
-            f1(&[total[0], total[1], total[2], total[3]])
+            f1(&[total[0], total[1], total[2], total[3]]),
+            f1(&[self.1, total[1], self.1, total[3]])
         );
         out
     }
@@ -79,6 +82,36 @@ fn overlaps(x: &Name, y: &Name) -> bool {
     x.0 < y.1 && y.0 < x.1
 }
 
+/// Pairs of a prediction and a gold name of the same type matched one to one, greedily by
+/// decreasing shared bytes (exact spans first on ties), as `scripts/ner_vs_spacy.py` does.
+fn one_to_one(predicted: &[Name], gold: &[Name]) -> usize {
+    let mut pairs = Vec::new();
+    for (i, p) in predicted.iter().enumerate() {
+        for (j, g) in gold.iter().enumerate() {
+            let shared = p.1.min(g.1).saturating_sub(p.0.max(g.0));
+            if p.2 == g.2 && shared > 0 {
+                pairs.push((
+                    std::cmp::Reverse(shared),
+                    (p.0, p.1) != (g.0, g.1),
+                    g.0,
+                    p.0,
+                    i,
+                    j,
+                ));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    let (mut used_p, mut used_g) = (HashSet::new(), HashSet::new());
+    for (.., i, j) in pairs {
+        if !used_p.contains(&i) && !used_g.contains(&j) {
+            used_p.insert(i);
+            used_g.insert(j);
+        }
+    }
+    used_p.len()
+}
+
 fn context(text: &str, start: usize, end: usize) -> &str {
     let mut from = start.saturating_sub(50);
     while !text.is_char_boundary(from) {
@@ -97,6 +130,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err("usage: ner_cv CORPUS_DIR FOLD_IDS [--errors]".into());
     };
     let errors = args.iter().any(|a| a == "--errors");
+    if args.iter().any(|a| a == "--probe") {
+        return probe();
+    }
     let fold_ids = std::fs::read_to_string(fold).map_err(|e| format!("{fold}: {e}"))?;
     let fold: HashSet<&str> = fold_ids.lines().collect();
     let extractor = Extractor::new();
@@ -143,6 +179,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 })
                 .collect();
             let mut score = Score::default();
+            score.1 = one_to_one(&predicted, &gold);
             for p in &predicted {
                 let right = gold.iter().any(|g| g.2 == p.2 && overlaps(p, g));
                 score.0[p.2][0] += usize::from(right);
@@ -196,10 +233,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// `--probe`: the names found in standard input, one line each (type, text), with the word
+/// lists and typer of this build (for `scripts/ner-cv.sh`, those built without the fold).
+fn probe() -> Result<(), Box<dyn std::error::Error>> {
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)?;
+    let extraction = Extractor::new().extract(&Document::new("probe", &text));
+    for m in &extraction.mentions {
+        println!("{:?}\t{}", m.kind, m.text);
+    }
+    Ok(())
+}
+
 fn add(total: &mut Score, score: &Score) {
     for (t, s) in total.0.iter_mut().zip(&score.0) {
         for (x, y) in t.iter_mut().zip(s) {
             *x += y;
         }
     }
+    total.1 += score.1;
 }

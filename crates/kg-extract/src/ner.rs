@@ -754,6 +754,34 @@ fn nested_places(a: &Analysis<'_>, org: Range<usize>, typed: &mut Vec<(Range<usi
     }
 }
 
+/// Known places and organisations named inside a longer name that is none of theirs (an event,
+/// or a run the typer reads as no name): "NATO" and "Istanbul" in "the NATO Istanbul Summit",
+/// "Malaysia" in "the Malaysia Tourism board". The longest known name wins at each word.
+fn nested_names(a: &Analysis<'_>, run: Range<usize>, typed: &mut Vec<(Range<usize>, Typed)>) {
+    let longest = a.lexicon.max_place_tokens.max(a.lexicon.max_known_tokens);
+    let mut k = run.start;
+    while k < run.end {
+        let found = (k + 1..=run.end.min(k + longest))
+            .rev()
+            .filter(|&e| e - k < run.len())
+            .find_map(|e| {
+                if let Some(place) = place_of(a, k..e) {
+                    return Some((e, place));
+                }
+                let organization = organization_of(a, k..e)
+                    || matches!(known_of(a, k..e), Some(Typed::Organization));
+                organization.then_some((e, Typed::Organization))
+            });
+        match found {
+            Some((e, t)) => {
+                typed.push((k..e, t));
+                k = e;
+            }
+            None => k += 1,
+        }
+    }
+}
+
 /// Skip honorifics, titles and demonyms before a name; says whether any were there.
 fn strip_titles(
     a: &Analysis<'_>,
@@ -778,7 +806,7 @@ fn strip_titles(
             // General") names no one.
             start = role_stop;
             titled = true;
-        } else if a.lexicon.demonym(w).is_some() && start + 1 < end {
+        } else if a.lexicon.demonym(w).is_some() && start + 1 < end && !is_group_noun(a, start) {
             start += 1;
         } else if let Some(org_end) = organization_before_title(a, start, end) {
             // "NASA Administrator Charles Bolden": the organisation is a name of its own.
@@ -825,6 +853,17 @@ fn classify_name(
     typed: &mut Vec<(Range<usize>, Typed)>,
     pending: &mut Vec<Pending>,
 ) {
+    if range.len() == 1 && is_group_noun(a, range.start) {
+        // "Americans", "the Palestinians", "Democrats": people named by their nation, faith or
+        // party (a name of people, as annotated corpora count it; not a single person's name).
+        pending.push(Pending {
+            tokens: range,
+            person_hint: true,
+            acronym: false,
+            scores: None,
+        });
+        return;
+    }
     if let Some(place) = place_of(a, range.clone()) {
         typed.push((range, place));
         return;
@@ -863,8 +902,9 @@ fn classify_name(
         || (range.len() >= 2 && EVENT_FIRSTS.contains(&a.word(first)))
     {
         // "World War II", "Winter Olympics", "Eurovision Song Contest": events, not people;
-        // a place in the name is a place ("Vietnam" in "the Vietnam War").
-        nested_places(a, range, typed);
+        // a place or organisation in the name is one ("Vietnam" in "the Vietnam War", "NATO"
+        // and "Istanbul" in "the NATO Istanbul Summit").
+        nested_names(a, range, typed);
         return;
     }
     if range.len() == 1 && a.word(first).chars().count() == 1 {
@@ -947,6 +987,44 @@ fn classify_name(
         acronym: false,
         scores: Some(scores),
     });
+}
+
+/// Plural nouns for members of a faith, people or party that are not the plural of a nation's
+/// adjective (those come from the country list: "Americans", "Kenyans").
+const GROUP_NOUNS: &[&str] = &[
+    "jews",
+    "muslims",
+    "christians",
+    "catholics",
+    "protestants",
+    "hindus",
+    "sikhs",
+    "buddhists",
+    "arabs",
+    "kurds",
+    "sunnis",
+    "shiites",
+    "shias",
+    "europeans",
+    "africans",
+    "asians",
+    "latinos",
+    "hispanics",
+    "democrats",
+    "republicans",
+    "libertarians",
+    "tories",
+    "socialists",
+    "communists",
+];
+
+/// A plural word for people of a nation, faith or party ("Americans", "Jews", "Democrats").
+fn is_group_noun(a: &Analysis<'_>, k: usize) -> bool {
+    let word = a.word(k);
+    GROUP_NOUNS.contains(&word)
+        || word.strip_suffix('s').is_some_and(|singular| {
+            !singular.ends_with('s') && a.lexicon.demonym(singular).is_some()
+        })
 }
 
 /// The entity kind of a typer class.
@@ -1151,11 +1229,12 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
         let word = a.word(range.start).to_string();
         let (hint, total) = votes[&word];
         let guess = scores.and_then(|_| class_kind(crate::typer::best(&total).0));
-        if let Some(person) = surname_owner(a, &word) {
+        let owner = surname_owner(a, &word);
+        if let Some(Some(person)) = owner {
             let surface = a.text_of(range.clone());
             a.add_alias(person, surface, MergeRule::Surname);
             a.add_mention(range, person);
-        } else if hint || guess == Some(EntityKind::Person) {
+        } else if hint || owner.is_some() || guess == Some(EntityKind::Person) {
             let label = a.text_of(range.clone());
             let id = a.entity(EntityKind::Person, &word, label, None);
             a.add_mention(range, id);
@@ -1253,34 +1332,42 @@ fn decide_guesses(
             _ => {}
         }
     }
-    typed
-        .into_iter()
-        .filter_map(|(range, t)| {
-            let Typed::Guess(_) = t else {
-                return Some((range, t));
-            };
-            let key = a.key_of(range.clone());
-            let kind = ruled
-                .get(&key)
-                .copied()
-                .or_else(|| class_kind(crate::typer::best(&votes[&key]).0))?;
-            let t = match kind {
-                EntityKind::Person => Typed::Person { confident: false },
-                EntityKind::Organization => Typed::Organization,
-                _ => Typed::Place {
-                    canonical: String::new(),
-                    place_type: PlaceType::Other,
-                    alias: false,
-                },
-            };
-            Some((range, t))
-        })
-        .collect()
+    let mut decided = Vec::with_capacity(typed.len());
+    for (range, t) in typed {
+        let Typed::Guess(_) = t else {
+            decided.push((range, t));
+            continue;
+        };
+        let key = a.key_of(range.clone());
+        let kind = ruled
+            .get(&key)
+            .copied()
+            .or_else(|| class_kind(crate::typer::best(&votes[&key]).0));
+        let Some(kind) = kind else {
+            // No name as a whole; a known name inside it still is one.
+            nested_names(a, range, &mut decided);
+            continue;
+        };
+        let t = match kind {
+            EntityKind::Person => Typed::Person { confident: false },
+            EntityKind::Organization => Typed::Organization,
+            _ => Typed::Place {
+                canonical: String::new(),
+                place_type: PlaceType::Other,
+                alias: false,
+            },
+        };
+        decided.push((range, t));
+    }
+    decided
 }
 
-/// The one person in the document whose full name ends with this surname.
-fn surname_owner(a: &Analysis<'_>, surname: &str) -> Option<EntityId> {
-    let mut owners = a
+/// Who a lone surname stands for, among the people of the document whose full names end with
+/// it: the one such person, or, when several share it ("Pierre L'Enfant", his father "Pierre
+/// L'Enfant" and mother "Marie L'Enfant"), the one named in full most often, if one is.
+/// `Some(None)`: a surname of the document's people, but whose is unclear.
+fn surname_owner(a: &Analysis<'_>, surname: &str) -> Option<Option<EntityId>> {
+    let owners: Vec<EntityId> = a
         .entities
         .iter()
         .filter(|e| {
@@ -1288,9 +1375,19 @@ fn surname_owner(a: &Analysis<'_>, surname: &str) -> Option<EntityId> {
                 && e.key.contains(' ')
                 && e.key.rsplit(' ').next() == Some(surname)
         })
-        .map(|e| e.id);
-    let first = owners.next()?;
-    owners.next().is_none().then_some(first)
+        .map(|e| e.id)
+        .collect();
+    match owners.as_slice() {
+        [] => None,
+        [one] => Some(Some(*one)),
+        _ => {
+            let count = |id: EntityId| a.found.iter().filter(|m| m.entity == id).count();
+            let mut counts: Vec<(usize, EntityId)> =
+                owners.iter().map(|&id| (count(id), id)).collect();
+            counts.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+            Some((counts[0].0 > counts[1].0).then_some(counts[0].1))
+        }
+    }
 }
 
 /// An all-capitals organisation name whose letters are the initials of another organisation's

@@ -419,3 +419,61 @@ fn a_short_name_is_the_organisation_named_in_full() {
         .iter()
         .any(|a| a.text == "Fjellby Rowing" && a.rule == kg_model::MergeRule::ShortName));
 }
+
+#[test]
+fn names_inside_event_names_and_groups_of_people() {
+    let text =
+        "Delegates at the NATO Vilnius Summit said many Kenyans and Democrats backed the plan, \
+                while Jews and Muslims in the city marched together.";
+    let ex = extract(text);
+    let mentions: Vec<(EntityKind, &str)> = ex
+        .mentions
+        .iter()
+        .map(|m| (m.kind, m.text.as_str()))
+        .collect();
+    for expected in [
+        (EntityKind::Organization, "NATO"),
+        (EntityKind::Place, "Vilnius"),
+        (EntityKind::Person, "Kenyans"),
+        (EntityKind::Person, "Democrats"),
+        (EntityKind::Person, "Jews"),
+        (EntityKind::Person, "Muslims"),
+    ] {
+        assert!(
+            mentions.contains(&expected),
+            "{expected:?} missing from {mentions:?}"
+        );
+    }
+    // The summit itself is an event, not a person, organisation or place.
+    assert!(
+        !mentions.iter().any(|(_, t)| t.contains("Summit")),
+        "{mentions:?}"
+    );
+    // An adjective of nation stays no name ("German" in "German officials").
+    let adjectives = extract("German officials agreed.");
+    assert!(adjectives.mentions.is_empty(), "{:?}", adjectives.mentions);
+}
+
+#[test]
+fn a_surname_shared_in_a_family_goes_to_the_one_named_most() {
+    let text = "Anton Verhoeven was born in Ghent. His father, Pieter Verhoeven, was a baker. \
+                Anton Verhoeven studied in Leuven, and Anton Verhoeven later taught there. \
+                Verhoeven died in 1901.";
+    let ex = extract(text);
+    let last = ex
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.text == "Verhoeven")
+        .expect("the lone surname is a mention");
+    assert_eq!(label(&ex, last.entity), "Anton Verhoeven");
+    // Named in full equally often: a person, but nobody's in particular.
+    let even = extract("Anton Verhoeven met Pieter Verhoeven. Verhoeven smiled.");
+    let lone = even
+        .mentions
+        .iter()
+        .find(|m| m.text == "Verhoeven")
+        .expect("the lone surname is a mention");
+    assert_eq!(lone.kind, EntityKind::Person);
+    assert_eq!(label(&even, lone.entity), "Verhoeven");
+}
