@@ -13,7 +13,8 @@
 # Usage: scripts/ner-cv.sh [--errors | --probe]   (--errors lists every miss and false alarm;
 #        --probe prints the names found in standard input, read with the fold-less lists)
 # Environment: KG_CORPUS_DIR (default ../shared/corpus), KG_CV_DIR (work folder, default
-# ~/.cache/kg-ner-cv; its target/ folder makes later runs take about a minute).
+# ~/.cache/kg-ner-cv; its target/ folder makes later runs take about a minute),
+# KG_CV_KEEP_TYPER=1 (score with the typer of the last run instead of retraining it).
 # Not part of the tests or CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,5 +41,14 @@ python3 scripts/build-lexicons.py --corpus "$corpus" --data-dir "$work/crates/kg
 echo "test fold: $(wc -l < "$work/fold.txt") documents of the training split ($work/fold.txt)" >&2
 cd "$work"
 export CARGO_TARGET_DIR="$work/target"
-cargo run --release -q -p kg-extract --example train_typer -- "$corpus" 2>/dev/null
+# KG_CV_KEEP_TYPER=1 reuses the typer the last run trained without the fold, so that a change to
+# the rules is judged apart from the retraining it causes (the typer learns from the runs the
+# rules leave to it, and a small change there moves its weights).
+if [ "${KG_CV_KEEP_TYPER:-0}" = 1 ] && [ -f "$work/typer.tsv" ]; then
+    cp "$work/typer.tsv" crates/kg-extract/data/typer.tsv
+    echo "typer: kept from the last run ($work/typer.tsv)" >&2
+else
+    cargo run --release -q -p kg-extract --example train_typer -- "$corpus" 2>/dev/null
+    cp crates/kg-extract/data/typer.tsv "$work/typer.tsv"
+fi
 cargo run --release -q -p kg-extract --example ner_cv -- "$corpus" "$work/fold.txt" "$@"

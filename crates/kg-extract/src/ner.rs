@@ -198,6 +198,19 @@ const EVENT_FIRSTS: &[&str] = &[
     "operation",
 ];
 
+/// Compass points that, capitalised after "the", name a region ("the West", "the Midwest").
+const COMPASS_REGIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "midwest",
+];
+
 /// Last words of event names, which are not people, organisations or places.
 const EVENT_HEADS: &[&str] = &[
     "war",
@@ -596,6 +609,22 @@ fn classify(
     if start >= end {
         return;
     }
+    // "the West", "the Northeast": a region named by its compass point.
+    if end - start == 1
+        && start > 0
+        && a.word(start - 1) == "the"
+        && COMPASS_REGIONS.contains(&a.word(start))
+    {
+        typed.push((
+            start..end,
+            Typed::Place {
+                canonical: a.text_of(start..end).to_string(),
+                place_type: PlaceType::Other,
+                alias: false,
+            },
+        ));
+        return;
+    }
     if let Some(place) = place_of(a, start..end) {
         typed.push((start..end, place));
         return;
@@ -705,10 +734,14 @@ fn classify(
                 org_end = k;
             }
         }
-        // A head word alone ("the Union", "Government") is not a name.
+        // A head word alone is not a name ("Government officials"), unless "the" makes it
+        // one: "the Senate", "the Court", "the Group" written with a capital stand for a
+        // particular body.
         if org_end - start >= 2 {
             typed.push((start..org_end, Typed::Organization));
             nested_places(a, start..org_end, typed);
+        } else if start > 0 && a.word(start - 1) == "the" && !a.tokens[start].newline_before {
+            typed.push((start..org_end, Typed::Organization));
         }
         if org_end < end {
             classify(a, org_end..end, sentence_start, typed, pending);
@@ -975,8 +1008,13 @@ fn classify_name(
     {
         typed.push((first..e, Typed::Organization));
     }
-    // Nothing decides: the name typer does.
-    let scores = Typer::builtin().class_scores(a, &range);
+    // Nothing decides: the name typer does. A picture is credited ("Image: Jambula.") to a
+    // person or an organisation, so there the typer only says which.
+    let mut scores = Typer::builtin().class_scores(a, &range);
+    if is_credit(a, first) {
+        scores[2] = f32::MIN;
+        scores[crate::typer::NONE] = f32::MIN;
+    }
     if range.len() >= 2 {
         typed.push((range, Typed::Guess(scores)));
         return;
@@ -1144,6 +1182,16 @@ fn before_name_context(a: &Analysis<'_>, first: usize) -> bool {
     }
     let w = a.word(k - 1);
     a.lexicon.is_honorific(w) || a.lexicon.role(w).is_some_and(|r| r.is_head)
+}
+
+/// Whether token `first` follows a picture credit's label ("Image:", "Photo:").
+fn is_credit(a: &Analysis<'_>, first: usize) -> bool {
+    first >= 2
+        && a.raw(first - 1) == ":"
+        && matches!(
+            a.word(first - 2),
+            "image" | "images" | "photo" | "photos" | "photograph" | "picture" | "credit"
+        )
 }
 
 /// Give every typed name an entity; then type the pending single words.

@@ -477,3 +477,36 @@ fn a_surname_shared_in_a_family_goes_to_the_one_named_most() {
     assert_eq!(lone.kind, EntityKind::Person);
     assert_eq!(label(&even, lone.entity), "Verhoeven");
 }
+
+#[test]
+fn capitalised_bodies_regions_and_picture_credits() {
+    let text = "The bill now goes to the Senate, and the Court will rule in May. \
+                Farmers in the Midwest and the Northeast waited.\n\
+                A flooded road near the river. Image: Korvald.\n";
+    let ex = extract(text);
+    let mentions: Vec<(EntityKind, &str)> = ex
+        .mentions
+        .iter()
+        .map(|m| (m.kind, m.text.as_str()))
+        .collect();
+    for expected in [
+        (EntityKind::Organization, "Senate"),
+        (EntityKind::Organization, "Court"),
+        (EntityKind::Place, "Midwest"),
+        (EntityKind::Place, "Northeast"),
+    ] {
+        assert!(
+            mentions.contains(&expected),
+            "{expected:?} missing from {mentions:?}"
+        );
+    }
+    // Whoever a picture is credited to is a name (a person or an organisation).
+    assert!(
+        mentions.iter().any(|(kind, text)| *text == "Korvald"
+            && matches!(kind, EntityKind::Person | EntityKind::Organization)),
+        "{mentions:?}"
+    );
+    // Without "the", a capitalised head word is no name of its own.
+    let plain = extract("Government officials met on Monday.");
+    assert!(plain.mentions.is_empty(), "{:?}", plain.mentions);
+}
