@@ -20,7 +20,9 @@ use std::path::PathBuf;
 
 const EPOCHS: usize = 8;
 /// Strides of the visiting orders (primes): one averaged perceptron is trained per order.
-const STRIDES: [usize; 5] = [7919, 6007, 5003, 4001, 3001];
+const STRIDES: [usize; 15] = [
+    7919, 6007, 5003, 4001, 3001, 7907, 6011, 5009, 4003, 3011, 7901, 6029, 5011, 4007, 3019,
+];
 
 fn gold_class(kind: &str) -> Option<usize> {
     match kind {

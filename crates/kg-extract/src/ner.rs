@@ -755,8 +755,8 @@ fn classify(
     classify_name(a, name_start..end, titled, typed, pending);
 }
 
-/// Places named inside an organisation's name ("University of California", "Ankara University")
-/// are mentions of those places too.
+/// Places named inside an organisation's name ("University of California", "Ankara University",
+/// "the Brooklyn Paper") are mentions of those places too.
 fn nested_places(a: &Analysis<'_>, org: Range<usize>, typed: &mut Vec<(Range<usize>, Typed)>) {
     let mut k = org.start;
     while k < org.end {
@@ -766,20 +766,7 @@ fn nested_places(a: &Analysis<'_>, org: Range<usize>, typed: &mut Vec<(Range<usi
             .find_map(|e| place_of(a, k..e).map(|p| (e, p)));
         match longest {
             Some((e, place)) => {
-                // A lone town name at the front is often just part of the name ("Riverside
-                // Athletic Football Club"); after "of"/"in", or a country, it is a place.
-                let after_preposition =
-                    k > org.start && matches!(a.word(k - 1), "of" | "in" | "at");
-                let country = matches!(
-                    place,
-                    Typed::Place {
-                        place_type: PlaceType::Country,
-                        ..
-                    }
-                );
-                if after_preposition || country || e - k >= 2 {
-                    typed.push((k..e, place));
-                }
+                typed.push((k..e, place));
                 k = e;
             }
             None => k += 1,
