@@ -711,7 +711,13 @@ fn classify(
     }
     // An organisation: the name runs up to its last head word ("Council"), or through an
     // "of …" complement ("Ministry of Defence") until a title starts.
-    if let Some(head) = (start..end).rev().find(|&k| is_org_head(a, k)) {
+    // A title whose words include an organisation head word ("Secretary of State Rex
+    // Tillerson") is a title, not an organisation.
+    let title_end = role_end(a, start, end)
+        .map(|(r, _)| r)
+        .filter(|&r| (start..r).any(|k| is_org_head(a, k)));
+    let head_from = title_end.unwrap_or(start);
+    if let Some(head) = (head_from..end).rev().find(|&k| is_org_head(a, k)) {
         let mut org_end = head + 1;
         if org_end < end && matches!(a.word(org_end), "of" | "for" | "on") {
             let mut k = org_end + 1;
@@ -815,16 +821,20 @@ fn strip_titles(
             return (start, titled);
         }
         let w = a.word(start);
-        if a.lexicon.is_honorific(w) {
+        if let Some((role_stop, _)) = role_end(a, start, end) {
+            // The longest title first ("Secretary of State", not the honorific "Secretary").
+            // A title alone ("the State Department Spokesperson", "Virginia's Attorney
+            // General") names no one.
+            start = role_stop;
+            if a.raw(start) == "." && a.tokens[start - 1].span.end == a.tokens[start].span.start {
+                start += 1;
+            }
+            titled = true;
+        } else if a.lexicon.is_honorific(w) {
             start += 1;
             if a.raw(start) == "." {
                 start += 1;
             }
-            titled = true;
-        } else if let Some((role_stop, _)) = role_end(a, start, end) {
-            // A title alone ("the State Department Spokesperson", "Virginia's Attorney
-            // General") names no one.
-            start = role_stop;
             titled = true;
         } else if a.lexicon.demonym(w).is_some() && start + 1 < end && !is_group_noun(a, start) {
             start += 1;
@@ -837,6 +847,14 @@ fn strip_titles(
             // Governor" no name is left.
             typed.push((start..place_end, place));
             start = place_end;
+        } else if let Some((place_end, place)) =
+            place_prefix(a, start, end).filter(|_| completes_title(a, start))
+        {
+            // "Ambassador to the United States Hamdullah Mohib": the place that completes a
+            // title is a name of its own, and the person's name follows it.
+            typed.push((start..place_end, place));
+            start = place_end;
+            titled = true;
         } else {
             return (start, titled);
         }
@@ -853,6 +871,22 @@ fn organization_before_title(a: &Analysis<'_>, start: usize, end: usize) -> Opti
                 || matches!(known_of(a, start..e), Some(Typed::Organization)))
                 && role_end(a, e, end).is_some_and(|(r, _)| r < end)
         })
+}
+
+/// Whether token `start` follows a title and "to" ("Ambassador to the …", "envoy to …").
+fn completes_title(a: &Analysis<'_>, start: usize) -> bool {
+    let mut k = start;
+    if k > 0 && a.word(k - 1) == "the" {
+        k -= 1;
+    }
+    k >= 2 && a.word(k - 1) == "to" && a.lexicon.role(a.word(k - 2)).is_some()
+}
+
+/// The longest known place at the front of tokens `start..end` that leaves words after it.
+fn place_prefix(a: &Analysis<'_>, start: usize, end: usize) -> Option<(usize, Typed)> {
+    (start + 1..end.min(start + a.lexicon.max_place_tokens + 1))
+        .rev()
+        .find_map(|e| place_of(a, start..e).map(|place| (e, place)))
 }
 
 /// A place name directly followed by a title ("US President …", "Kenya Defence Minister …",

@@ -510,3 +510,34 @@ fn capitalised_bodies_regions_and_picture_credits() {
     let plain = extract("Government officials met on Monday.");
     assert!(plain.mentions.is_empty(), "{:?}", plain.mentions);
 }
+
+#[test]
+fn titles_with_organisation_words_and_places_that_complete_titles() {
+    let text = "Secretary of State Dana Whitfield met the press. \
+                The Norwegian Ambassador to the United States Hanne Lund said little. \
+                President Georgia Banks spoke last.";
+    let ex = extract(text);
+    let mentions: Vec<(EntityKind, &str)> = ex
+        .mentions
+        .iter()
+        .map(|m| (m.kind, m.text.as_str()))
+        .collect();
+    for expected in [
+        (EntityKind::Person, "Dana Whitfield"),
+        (EntityKind::Place, "United States"),
+        (EntityKind::Person, "Hanne Lund"),
+        (EntityKind::Person, "Georgia Banks"),
+    ] {
+        assert!(
+            mentions.contains(&expected),
+            "{expected:?} missing from {mentions:?}"
+        );
+    }
+    // The title is no organisation.
+    assert!(
+        !mentions
+            .iter()
+            .any(|(kind, text)| *kind == EntityKind::Organization && text.contains("State")),
+        "{mentions:?}"
+    );
+}
