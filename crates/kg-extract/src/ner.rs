@@ -215,6 +215,10 @@ const COMPASS_REGIONS: &[&str] = &[
 const EVENT_HEADS: &[&str] = &[
     "war",
     "olympics",
+    "paralympics",
+    "carnival",
+    "jubilee",
+    "tournament",
     "games",
     "championship",
     "championships",
