@@ -423,6 +423,22 @@ fn is_name_token(a: &Analysis<'_>, i: usize, headline: &[bool]) -> bool {
     true
 }
 
+/// An ordinary word, or the plural of one ("Advertisers", "Companies"), for words that start
+/// a sentence.
+fn is_ordinary(a: &Analysis<'_>, word: &str) -> bool {
+    let lexicon = a.lexicon;
+    lexicon.is_common_word(word)
+        || word
+            .strip_suffix("ies")
+            .is_some_and(|stem| lexicon.is_common_word(&format!("{stem}y")))
+        || word
+            .strip_suffix("es")
+            .is_some_and(|stem| lexicon.is_common_word(stem))
+        || word
+            .strip_suffix('s')
+            .is_some_and(|stem| !stem.ends_with('s') && lexicon.is_common_word(stem))
+}
+
 /// Whether token `i` starts a sentence (or a quotation or parenthesis).
 fn sentence_initial(a: &Analysis<'_>, i: usize, sentence_start: usize) -> bool {
     i == sentence_start || matches!(a.raw(i - 1), "\"" | "“" | "‘" | "(" | ":" | "—" | "–" | "'")
@@ -554,7 +570,7 @@ fn classify(
     // word is only a place when it names a country ("Reading the report" is not about Reading).
     let lone_ordinary = run.len() == 1
         && sentence_initial(a, run.start, sentence_start)
-        && a.lexicon.is_common_word(a.word(run.start))
+        && is_ordinary(a, a.word(run.start))
         && !is_acronym(a.raw(run.start));
     if let Some(place) = place_of(a, run.clone()).filter(|p| {
         !lone_ordinary
@@ -591,7 +607,7 @@ fn classify(
             && (if has_org_word {
                 FUNCTION_WORDS.contains(&a.word(start))
             } else {
-                a.lexicon.is_common_word(a.word(start))
+                is_ordinary(a, a.word(start))
             })
             && !a.lexicon.is_first_name(a.word(start))
             && a.lexicon.place(a.word(start)).is_none())
@@ -1298,6 +1314,7 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
             }
         }
     }
+    let mut unnamed = Vec::new();
     for (range, _, scores) in singles {
         let word = a.word(range.start).to_string();
         let (hint, total) = votes[&word];
@@ -1316,10 +1333,61 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
             let place_type = (kind == EntityKind::Place).then_some(PlaceType::Other);
             let id = a.entity(kind, &word, &label, place_type);
             a.add_mention(range, id);
+        } else if scores.is_some() {
+            unnamed.push(range);
+        }
+    }
+    // A word the typer left unnamed in a list of names takes their kind: "Bing" in "Google,
+    // Bing, and Yahoo", "Tatars" in "the Turks and Tatars".
+    for range in unnamed {
+        if let Some(kind) = listed_kind(a, &range) {
+            let word = a.word(range.start).to_string();
+            let label = a.text_of(range.clone()).to_string();
+            let place_type = (kind == EntityKind::Place).then_some(PlaceType::Other);
+            let id = a.entity(kind, &word, &label, place_type);
+            a.add_mention(range, id);
         }
     }
     merge_acronyms(a);
     merge_short_names(a);
+}
+
+/// The kind of the names listed next to tokens `range` ("X, Y and Z"): the names just before
+/// and after it, of one kind, or the one joined to it by "and"/"or".
+fn listed_kind(a: &Analysis<'_>, range: &Range<usize>) -> Option<EntityKind> {
+    let kind_at = |k: usize| {
+        let found = a.mention_at.get(k).copied().flatten()?;
+        let entity = a.found[found].entity;
+        Some(a.entities[entity.0].kind)
+    };
+    let joins = |k: usize| matches!(a.raw(k), "," | "and" | "or" | "&");
+    let mut left = None;
+    if range.start >= 2 && joins(range.start - 1) {
+        let mut k = range.start - 2;
+        if a.raw(k + 1) != "," && a.raw(k) == "," && k > 0 {
+            k -= 1;
+        }
+        left = kind_at(k);
+    }
+    let mut right = None;
+    if range.end + 1 < a.tokens.len() && joins(range.end) {
+        let mut k = range.end + 1;
+        if a.raw(range.end) == "," && matches!(a.raw(k), "and" | "or") {
+            k += 1;
+        }
+        right = kind_at(k);
+    }
+    // A comma alone may stand before an apposition ("Harrow, John Thomas Claridge"): one
+    // side is enough only when "and" or "or" joins it.
+    let and_before = range.start >= 1 && matches!(a.raw(range.start - 1), "and" | "or" | "&");
+    let and_after = matches!(a.raw(range.end), "and" | "or" | "&")
+        || (a.raw(range.end) == "," && matches!(a.raw(range.end + 1), "and" | "or"));
+    match (left, right) {
+        (Some(l), Some(r)) if l == r && l != EntityKind::Topic => Some(l),
+        (Some(kind), None) if and_before && kind != EntityKind::Topic => Some(kind),
+        (None, Some(kind)) if and_after && kind != EntityKind::Topic => Some(kind),
+        _ => None,
+    }
 }
 
 /// An organisation written first in full and then without its last words ("Riverside Athletic

@@ -541,3 +541,27 @@ fn titles_with_organisation_words_and_places_that_complete_titles() {
         "{mentions:?}"
     );
 }
+
+#[test]
+fn a_word_listed_with_names_takes_their_kind() {
+    // "Quorvex" means nothing to the word lists; listed with two companies it is one too.
+    let text = "Investors left Google, Quorvex and Microsoft last year.";
+    let ex = extract(text);
+    let orgs: Vec<&str> = ex
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Organization)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(orgs, ["Google", "Quorvex", "Microsoft"]);
+    // A comma alone may open an apposition: no kind is borrowed across it.
+    let apposition = extract("She studied at Harrow, John Vale said.");
+    assert!(
+        !apposition
+            .mentions
+            .iter()
+            .any(|m| m.text == "Harrow" && m.kind == EntityKind::Person),
+        "{:?}",
+        apposition.mentions
+    );
+}
