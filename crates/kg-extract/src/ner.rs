@@ -1049,6 +1049,12 @@ fn classify_name(
     {
         typed.push((first..e, Typed::Organization));
     }
+    // A title in quotation marks ("Dark Matters", "The Rains of Castamere") names a work, not
+    // a person, organisation or place; a known name inside it still counts.
+    if range.len() >= 2 && quoted(a, &range) {
+        nested_names(a, range, typed);
+        return;
+    }
     // Nothing decides: the name typer does. A picture is credited ("Image: Jambula.") to a
     // person or an organisation, so there the typer only says which.
     let mut scores = Typer::builtin().class_scores(a, &range);
@@ -1158,6 +1164,16 @@ const ORG_NOUNS: &[&str] = &[
     "label",
     "studio",
     "website",
+    "magazine",
+    "outlet",
+    "channel",
+    "brand",
+    "chain",
+    "carrier",
+    "maker",
+    "orchestra",
+    "choir",
+    "ensemble",
 ];
 
 /// Whether a role phrase ends at token `k` ("executive" in "chief executive").
@@ -1202,9 +1218,16 @@ fn org_context(a: &Analysis<'_>, first: usize, end: usize) -> bool {
     let office_after =
         a.is_possessive(end) && is_head(end + 1) && !a.lexicon.is_person_name(a.word(end - 1));
     let noun_before = first >= 1 && ORG_NOUNS.contains(&a.word(first - 1));
+    // "Quantcast, a web analytics company": the noun may follow a few modifiers.
     let noun_after = a.raw(end) == ","
         && matches!(a.word(end + 1), "a" | "an" | "the")
-        && ORG_NOUNS.contains(&a.word(end + 2));
+        && (end + 2..end + 6)
+            .take_while(|&k| {
+                a.tokens
+                    .get(k)
+                    .is_some_and(|t| t.kind == crate::segment::TokenKind::Word)
+            })
+            .any(|k| ORG_NOUNS.contains(&a.word(k)));
     office_before || office_after || noun_before || noun_after
 }
 
@@ -1223,6 +1246,21 @@ fn before_name_context(a: &Analysis<'_>, first: usize) -> bool {
     }
     let w = a.word(k - 1);
     a.lexicon.is_honorific(w) || a.lexicon.role(w).is_some_and(|r| r.is_head)
+}
+
+/// Whether tokens `range` stand alone inside quotation marks (a leading "The" and a comma or
+/// full stop before the closing mark allowed).
+fn quoted(a: &Analysis<'_>, range: &Range<usize>) -> bool {
+    let is_quote = |k: usize| matches!(a.raw(k), "\"" | "“" | "”" | "‘" | "’" | "'");
+    let mut before = range.start;
+    if before > 0 && a.word(before - 1) == "the" {
+        before -= 1;
+    }
+    let mut after = range.end;
+    if matches!(a.raw(after), "," | "." | "!" | "?") {
+        after += 1;
+    }
+    before > 0 && is_quote(before - 1) && is_quote(after)
 }
 
 /// Whether token `first` follows a picture credit's label ("Image:", "Photo:").
