@@ -190,7 +190,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         .filter(|g| overlaps(p, g))
                         .map(|g| format!("{}:{}", TYPES[g.2], g.3))
                         .collect();
-                    println!("FP {} {:?} gold {gold_here:?} [{id}]", TYPES[p.2], p.3);
+                    println!(
+                        "FP {} {:?} gold {gold_here:?} [{id}] {:?}",
+                        TYPES[p.2],
+                        p.3,
+                        context(text, p.0, p.1)
+                    );
                 }
             }
             for g in &gold {
