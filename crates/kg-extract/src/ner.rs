@@ -316,10 +316,13 @@ pub fn recognize(a: &mut Analysis<'_>) {
                 {
                     j += 1;
                 } else if j + 1 < sentence.end
-                    && (CONNECTORS.contains(&a.word(j)) || (a.raw(j) == "-" && touching(a, j)))
+                    && (CONNECTORS.contains(&a.word(j)) || a.raw(j) == "-")
                     && is_name_token(a, j + 1, &headline_lines)
                     && !a.is_capitalized(j)
                 {
+                    // A hyphen joins capitalised words whether or not it is spaced ("Council on
+                    // American - Islamic Relations"); names it joins by chance ("Russia -
+                    // Ukraine") are split again when typed.
                     j += 2;
                 } else if j + 2 < sentence.end
                     && ARABIC_ARTICLES.contains(&a.raw(j))
@@ -396,6 +399,18 @@ fn headline_tokens(a: &Analysis<'_>) -> Vec<bool> {
         }
     }
     flags
+}
+
+/// Whether the hyphen at token `k` of a name separates two names: it is spaced ("Russia -
+/// Ukraine"), or a known place stands on one side of it ("Russia-Ukraine", "Paris-based").
+/// A hyphen inside a given name or a surname ("Jean-Paul", "Morgan-Short") does not.
+fn splits_at_hyphen(a: &Analysis<'_>, range: &Range<usize>, k: usize) -> bool {
+    if k == range.start || k + 1 >= range.end || !touching(a, k) {
+        return true;
+    }
+    let place_before = (range.start..k).rev().any(|s| place_of(a, s..k).is_some());
+    let place_after = (k + 2..=range.end).any(|e| place_of(a, k + 1..e).is_some());
+    place_before || place_after
 }
 
 fn touching(a: &Analysis<'_>, j: usize) -> bool {
@@ -956,7 +971,9 @@ fn classify_name(
     // no known name, are separate names: "Rui Almeida of Portugal", "Russia-Ukraine".
     if let Some(k) = range.clone().find(|&k| {
         matches!(a.word(k), "and" | "&" | "of" | "for" | "the" | "on")
-            || (a.raw(k) == "-" && !(k > 0 && ARABIC_ARTICLES.contains(&a.raw(k - 1))))
+            || (a.raw(k) == "-"
+                && !(k > 0 && ARABIC_ARTICLES.contains(&a.raw(k - 1)))
+                && splits_at_hyphen(a, &range, k))
     }) {
         if k > range.start {
             classify_name(a, range.start..k, titled, typed, pending);

@@ -565,3 +565,29 @@ fn a_word_listed_with_names_takes_their_kind() {
         apposition.mentions
     );
 }
+
+#[test]
+fn hyphens_inside_names_and_between_them() {
+    let text = "Jean-Paul Moreau chaired the Council on American - Islamic Relations meeting \
+                before the Russia-Ukraine talks.";
+    let ex = extract(text);
+    let mentions: Vec<(EntityKind, &str)> = ex
+        .mentions
+        .iter()
+        .map(|m| (m.kind, m.text.as_str()))
+        .collect();
+    for expected in [
+        (EntityKind::Person, "Jean-Paul Moreau"),
+        (
+            EntityKind::Organization,
+            "Council on American - Islamic Relations",
+        ),
+        (EntityKind::Place, "Russia"),
+        (EntityKind::Place, "Ukraine"),
+    ] {
+        assert!(
+            mentions.contains(&expected),
+            "{expected:?} missing from {mentions:?}"
+        );
+    }
+}
