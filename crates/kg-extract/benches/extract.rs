@@ -4,6 +4,7 @@
 //! ```sh
 //! cargo bench -p kg-extract --bench extract            # MB/s per stage and size
 //! cargo bench -p kg-extract --bench extract -- full    # only the whole extraction
+//! cargo bench -p kg-extract --bench extract -- adversarial  # one long run of name-like words
 //! ```
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
@@ -85,5 +86,41 @@ fn startup(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, stages, startup);
+/// One sentence of name-like words, connectors, hyphens and quotes, as long as `words`: every
+/// step of the recogniser must stay linear in the length of such a run (a quadratic step once
+/// made 2 MB of this take minutes). Compare the MB/s of the two sizes: they should be close.
+fn adversarial_text(words: usize) -> String {
+    const WORDS: [&str; 12] = [
+        "Anna", "Berg", "Oslo", "Council", "of", "the", "-", "Lund", "NATO", "Summit", "\"", "Jean",
+    ];
+    let mut state = 12_345u64;
+    let mut out = String::with_capacity(words * 6);
+    for _ in 0..words {
+        // A fixed linear congruential sequence: the same text on every run.
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        #[allow(clippy::cast_possible_truncation)]
+        let word = WORDS[(state >> 33) as usize % WORDS.len()];
+        out.push_str(word);
+        out.push(' ');
+    }
+    out
+}
+
+fn adversarial(c: &mut Criterion) {
+    let extractor = Extractor::new();
+    let mut group = c.benchmark_group("extract/adversarial");
+    group.sample_size(10);
+    for words in [50_000, 200_000] {
+        let text = adversarial_text(words);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(format!("{words}-words"), |b| {
+            b.iter(|| black_box(extractor.extract(&kg_model::Document::new("adv", &text))));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, stages, startup, adversarial);
 criterion_main!(benches);

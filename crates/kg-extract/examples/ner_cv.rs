@@ -178,8 +178,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     Some((m.span.start, m.span.end, t, m.text.clone()))
                 })
                 .collect();
-            let mut score = Score::default();
-            score.1 = one_to_one(&predicted, &gold);
+            let mut score = Score([[0; 4]; 3], one_to_one(&predicted, &gold));
             for p in &predicted {
                 let right = gold.iter().any(|g| g.2 == p.2 && overlaps(p, g));
                 score.0[p.2][0] += usize::from(right);

@@ -408,8 +408,14 @@ fn splits_at_hyphen(a: &Analysis<'_>, range: &Range<usize>, k: usize) -> bool {
     if k == range.start || k + 1 >= range.end || !touching(a, k) {
         return true;
     }
-    let place_before = (range.start..k).rev().any(|s| place_of(a, s..k).is_some());
-    let place_after = (k + 2..=range.end).any(|e| place_of(a, k + 1..e).is_some());
+    // (Places are at most `max_place_tokens` long: look no further, so that a run of many
+    // hyphens costs time in proportion to its length.)
+    let longest = a.lexicon.max_place_tokens;
+    let place_before = (range.start.max(k.saturating_sub(longest))..k)
+        .rev()
+        .any(|s| place_of(a, s..k).is_some());
+    let place_after =
+        (k + 2..=range.end.min(k + 1 + longest)).any(|e| place_of(a, k + 1..e).is_some());
     place_before || place_after
 }
 
@@ -420,7 +426,7 @@ fn touching(a: &Analysis<'_>, j: usize) -> bool {
 
 /// A capitalised word that can be part of a name.
 fn is_name_token(a: &Analysis<'_>, i: usize, headline: &[bool]) -> bool {
-    if !a.is_capitalized(i) {
+    if !a.is_capitalized(i) && !is_camel_name(a.raw(i)) {
         return false;
     }
     let w = a.word(i);
@@ -452,6 +458,16 @@ fn is_ordinary(a: &Analysis<'_>, word: &str) -> bool {
         || word
             .strip_suffix('s')
             .is_some_and(|stem| !stem.ends_with('s') && lexicon.is_common_word(stem))
+}
+
+/// A word with a small first letter and a capital inside ("eBay", "wikiHow", "iTunes"): a
+/// brand or company name.
+fn is_camel_name(raw: &str) -> bool {
+    let mut chars = raw.chars();
+    chars.next().is_some_and(char::is_lowercase)
+        && raw.chars().count() >= 4
+        && raw.chars().all(char::is_alphanumeric)
+        && chars.any(char::is_uppercase)
 }
 
 /// Whether token `i` starts a sentence (or a quotation or parenthesis).
@@ -1370,16 +1386,17 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
         }
     }
     let mut unnamed = Vec::new();
+    let surname_owners = SurnameOwners::new(a);
     for (range, _, scores) in singles {
         let word = a.word(range.start).to_string();
         let (hint, total) = votes[&word];
         let guess = scores.and_then(|_| class_kind(crate::typer::best(&total).0));
-        let owner = surname_owner(a, &word);
-        if let Some(Some(person)) = owner {
+        let owner = surname_owners.get(&word);
+        if let Surname::Of(person) = owner {
             let surface = a.text_of(range.clone());
             a.add_alias(person, surface, MergeRule::Surname);
             a.add_mention(range, person);
-        } else if hint || owner.is_some() || guess == Some(EntityKind::Person) {
+        } else if hint || owner == Surname::Shared || guess == Some(EntityKind::Person) {
             let label = a.text_of(range.clone());
             let id = a.entity(EntityKind::Person, &word, label, None);
             a.add_mention(range, id);
@@ -1561,29 +1578,64 @@ fn decide_guesses(
 /// Who a lone surname stands for, among the people of the document whose full names end with
 /// it: the one such person, or, when several share it ("Pierre L'Enfant", his father "Pierre
 /// L'Enfant" and mother "Marie L'Enfant"), the one named in full most often, if one is.
-/// `Some(None)`: a surname of the document's people, but whose is unclear.
-fn surname_owner(a: &Analysis<'_>, surname: &str) -> Option<Option<EntityId>> {
-    let owners: Vec<EntityId> = a
-        .entities
-        .iter()
-        .filter(|e| {
-            e.kind == EntityKind::Person
-                && e.key.contains(' ')
-                && e.key.rsplit(' ').next() == Some(surname)
-        })
-        .map(|e| e.id)
-        .collect();
-    match owners.as_slice() {
-        [] => None,
-        [one] => Some(Some(*one)),
-        _ => {
-            let count = |id: EntityId| a.found.iter().filter(|m| m.entity == id).count();
-            let mut counts: Vec<(usize, EntityId)> =
-                owners.iter().map(|&id| (count(id), id)).collect();
-            counts.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-            Some((counts[0].0 > counts[1].0).then_some(counts[0].1))
+/// Built once per document from the names found before the lone words are typed.
+struct SurnameOwners(std::collections::HashMap<String, Option<EntityId>>);
+
+impl SurnameOwners {
+    fn new(a: &Analysis<'_>) -> Self {
+        use std::collections::HashMap;
+        let mut mentions = vec![0usize; a.entities.len()];
+        for m in &a.found {
+            if let Some(count) = mentions.get_mut(m.entity.0) {
+                *count += 1;
+            }
+        }
+        let mut by_surname: HashMap<String, Vec<EntityId>> = HashMap::new();
+        for e in &a.entities {
+            if e.kind == EntityKind::Person {
+                if let Some((_, surname)) = e.key.rsplit_once(' ') {
+                    by_surname
+                        .entry(surname.to_string())
+                        .or_default()
+                        .push(e.id);
+                }
+            }
+        }
+        let owners = by_surname
+            .into_iter()
+            .map(|(surname, ids)| {
+                let mut counts: Vec<(usize, EntityId)> =
+                    ids.iter().map(|&id| (mentions[id.0], id)).collect();
+                counts.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+                let owner = match counts.as_slice() {
+                    [(_, one)] => Some(*one),
+                    [(first, id), (second, _), ..] => (first > second).then_some(*id),
+                    [] => None,
+                };
+                (surname, owner)
+            })
+            .collect();
+        Self(owners)
+    }
+
+    fn get(&self, surname: &str) -> Surname {
+        match self.0.get(surname) {
+            None => Surname::Unknown,
+            Some(Some(id)) => Surname::Of(*id),
+            Some(None) => Surname::Shared,
         }
     }
+}
+
+/// What a lone word is as a surname of the document's people.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Surname {
+    /// No person of the document has it.
+    Unknown,
+    /// The surname of this person.
+    Of(EntityId),
+    /// Several people have it, and whose it is here is unclear.
+    Shared,
 }
 
 /// An all-capitals organisation name whose letters are the initials of another organisation's
