@@ -198,6 +198,30 @@ const EVENT_FIRSTS: &[&str] = &[
     "operation",
 ];
 
+/// Prepositions before a place ("in Washington", "from Houston").
+const LOCATIVES: &[&str] = &[
+    "in",
+    "at",
+    "to",
+    "from",
+    "near",
+    "across",
+    "into",
+    "outside",
+    "inside",
+    "around",
+    "via",
+    "toward",
+    "towards",
+    "through",
+    "throughout",
+    "of",
+    "for",
+    "between",
+    "and",
+    "or",
+];
+
 /// Compass points that, capitalised after "the", name a region ("the West", "the Midwest").
 const COMPASS_REGIONS: &[&str] = &[
     "north",
@@ -1310,9 +1334,34 @@ fn is_credit(a: &Analysis<'_>, first: usize) -> bool {
 fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pending: Vec<Pending>) {
     let mut singles: Vec<(Range<usize>, bool, Option<[f32; 4]>)> = Vec::new();
     let typed = decide_guesses(a, typed);
+    // Surnames of the people named in full: a town or state of the same name standing alone
+    // outside a phrase of place is the person ("George Washington … Washington rested").
+    let surnames: std::collections::HashSet<&str> = typed
+        .iter()
+        .filter(|(range, t)| range.len() >= 2 && matches!(t, Typed::Person { .. }))
+        .map(|(range, _)| a.word(range.end - 1))
+        .collect();
+    // (Not when the text also puts the word after a preposition of place: "in Mérida".)
+    let located: std::collections::HashSet<&str> = (1..a.tokens.len())
+        .filter(|&k| a.is_capitalized(k) && LOCATIVES.contains(&a.word(k - 1)))
+        .map(|k| a.word(k))
+        .collect();
+    let surnames: std::collections::HashSet<String> = surnames
+        .into_iter()
+        .filter(|w| !located.contains(w))
+        .map(str::to_string)
+        .collect();
     for (range, t) in typed {
         match t {
             Typed::Guess(_) => {}
+            Typed::Place { place_type, .. }
+                if range.len() == 1
+                    && place_type != PlaceType::Country
+                    && surnames.contains(a.word(range.start))
+                    && !(range.start > 0 && LOCATIVES.contains(&a.word(range.start - 1))) =>
+            {
+                singles.push((range, true, None));
+            }
             Typed::Place {
                 canonical,
                 place_type,

@@ -591,3 +591,27 @@ fn hyphens_inside_names_and_between_them() {
         );
     }
 }
+
+#[test]
+fn a_town_that_is_the_surname_of_someone_named_in_full_is_that_person() {
+    let text = "George Washington crossed the river at dawn. Later Washington rested, and his \
+                officers waited.";
+    let ex = extract(text);
+    let lone = ex
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.text == "Washington")
+        .expect("the lone name is a mention");
+    assert_eq!(lone.kind, EntityKind::Person);
+    assert_eq!(label(&ex, lone.entity), "George Washington");
+    // Where the text also puts the name after a preposition of place, it stays a place.
+    let place = extract("Mary Houston flew in from Houston. Houston was warm.");
+    let last = place
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.text == "Houston")
+        .expect("the town is a mention");
+    assert_eq!(last.kind, EntityKind::Place);
+}
