@@ -517,12 +517,20 @@ fn known_of(a: &Analysis<'_>, range: Range<usize>) -> Option<Typed> {
     if range.is_empty() || range.len() > a.lexicon.max_known_tokens || crate::typer::recording() {
         return None;
     }
+    let first = a.word(range.start);
+    let titled =
+        range.len() > 1 && (a.lexicon.role(first).is_some() || a.lexicon.is_honorific(first));
     let key = a.key_of(range);
     // A title the corpus tagged as a name where it stood for one ("President") is no name here.
     if a.lexicon.role(&key).is_some() {
         return None;
     }
-    Some(match a.lexicon.known_kind(&key)? {
+    let kind = a.lexicon.known_kind(&key)?;
+    // A person the corpus tagged with a title ("Attorney Robert Sarvis") is found without it.
+    if titled && kind == EntityKind::Person {
+        return None;
+    }
+    Some(match kind {
         EntityKind::Person => Typed::Person { confident: true },
         EntityKind::Organization => Typed::Organization,
         _ => Typed::Place {
