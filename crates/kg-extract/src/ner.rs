@@ -1050,8 +1050,10 @@ fn classify_name(
         // A lone letter is an initial or a label ("Plan B"), not a name.
         return;
     }
-    if range.len() == 1 && a.lexicon.demonym(a.word(first)).is_some() {
-        // "German", "Ukrainian": adjectives, not names of their own.
+    if range.len() == 1
+        && (a.lexicon.demonym(a.word(first)).is_some() || ADJECTIVES.contains(&a.word(first)))
+    {
+        // "German", "Ukrainian", "European", "Soviet": adjectives, not names of their own.
         return;
     }
     if range.len() == 1 && is_acronym(a.raw(first)) {
@@ -1138,6 +1140,50 @@ fn classify_name(
         scores: Some(scores),
     });
 }
+
+/// Capitalised adjectives of regions, peoples and eras that name no country (those are
+/// the country list's demonyms) and are no names on their own: "European integration", "Soviet
+/// aggression", "Korean restaurants".
+const ADJECTIVES: &[&str] = &[
+    "european",
+    "african",
+    "asian",
+    "korean",
+    "soviet",
+    "arab",
+    "arabic",
+    "kurdish",
+    "roman",
+    "latin",
+    "nordic",
+    "scandinavian",
+    "balkan",
+    "baltic",
+    "caribbean",
+    "mediterranean",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "persian",
+    "ottoman",
+    "byzantine",
+    "hispanic",
+    "latino",
+    "scottish",
+    "welsh",
+    "english",
+    "catalan",
+    "basque",
+    "celtic",
+    "victorian",
+    "medieval",
+    "grecian",
+    "hellenic",
+    "slavic",
+    "germanic",
+    "transatlantic",
+];
 
 /// Plural nouns for members of a faith, people or party that are not the plural of a nation's
 /// adjective (those come from the country list: "Americans", "Kenyans").
