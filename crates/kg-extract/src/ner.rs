@@ -222,6 +222,12 @@ const LOCATIVES: &[&str] = &[
     "or",
 ];
 
+/// Top-level web domains that end a company's or outlet's name ("Booking.com").
+const WEB_DOMAINS: &[&str] = &[
+    "com", "org", "net", "us", "co", "io", "uk", "info", "gov", "edu", "ca", "de", "fr", "in",
+    "au", "tv", "ai",
+];
+
 /// Compass points that, capitalised after "the", name a region ("the West", "the Midwest").
 const COMPASS_REGIONS: &[&str] = &[
     "north",
@@ -379,6 +385,26 @@ pub fn recognize(a: &mut Analysis<'_>) {
             // "the Republican party": a party's name written with a small "party".
             if j < sentence.end && a.raw(j) == "party" && is_party_adjective(a.word(j - 1)) {
                 j += 1;
+            }
+            // "Metro.us", "Booking.com": a name with its web domain is a company or outlet;
+            // "McDonald's": a well-known organisation whose name ends in a possessive.
+            let domain = j + 1 < sentence.end
+                && a.raw(j) == "."
+                && touching(a, j)
+                && WEB_DOMAINS.contains(&a.raw(j + 1));
+            if domain {
+                // The domain name is the run's last word; the words before it are read as usual.
+                if j - 1 > i {
+                    classify(a, i..j - 1, sentence.start, &mut typed, &mut pending);
+                }
+                typed.push((j - 1..j + 2, Typed::Organization));
+                i = j + 2;
+                continue;
+            }
+            if j < sentence.end && a.is_possessive(j) && organization_of(a, i..j + 1) {
+                typed.push((i..j + 1, Typed::Organization));
+                i = j + 1;
+                continue;
             }
             classify(a, i..j, sentence.start, &mut typed, &mut pending);
             i = j;

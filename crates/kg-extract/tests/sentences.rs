@@ -615,3 +615,20 @@ fn a_town_that_is_the_surname_of_someone_named_in_full_is_that_person() {
         .expect("the town is a mention");
     assert_eq!(last.kind, EntityKind::Place);
 }
+
+#[test]
+fn web_domains_and_possessive_company_names() {
+    let text = "Readers of Quorvex.com complained. McDonald's chief executive Dana Holt resigned.";
+    let ex = extract(text);
+    let orgs: Vec<&str> = ex
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Organization)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(orgs, ["Quorvex.com", "McDonald's"]);
+    assert_eq!(
+        roles(text),
+        [role("Dana Holt", "chief executive", "McDonald's")]
+    );
+}
