@@ -520,6 +520,19 @@ fn is_camel_name(raw: &str) -> bool {
         && chars.any(char::is_uppercase)
 }
 
+/// "the West", "the Northeast": a region named by its compass point, capitalised after "the".
+fn compass_region(a: &Analysis<'_>, range: &Range<usize>) -> Option<Typed> {
+    (range.len() == 1
+        && range.start > 0
+        && a.word(range.start - 1) == "the"
+        && COMPASS_REGIONS.contains(&a.word(range.start)))
+    .then(|| Typed::Place {
+        canonical: a.text_of(range.clone()).to_string(),
+        place_type: PlaceType::Other,
+        alias: false,
+    })
+}
+
 /// Whether token `i` starts a sentence (or a quotation or parenthesis).
 fn sentence_initial(a: &Analysis<'_>, i: usize, sentence_start: usize) -> bool {
     i == sentence_start || matches!(a.raw(i - 1), "\"" | "“" | "‘" | "(" | ":" | "—" | "–" | "'")
@@ -718,20 +731,8 @@ fn classify(
     if start >= end {
         return;
     }
-    // "the West", "the Northeast": a region named by its compass point.
-    if end - start == 1
-        && start > 0
-        && a.word(start - 1) == "the"
-        && COMPASS_REGIONS.contains(&a.word(start))
-    {
-        typed.push((
-            start..end,
-            Typed::Place {
-                canonical: a.text_of(start..end).to_string(),
-                place_type: PlaceType::Other,
-                alias: false,
-            },
-        ));
+    if let Some(region) = compass_region(a, &(start..end)) {
+        typed.push((start..end, region));
         return;
     }
     if let Some(place) = place_of(a, start..end) {
@@ -1025,6 +1026,10 @@ fn classify_name(
             acronym: false,
             scores: None,
         });
+        return;
+    }
+    if let Some(region) = compass_region(a, &range) {
+        typed.push((range, region));
         return;
     }
     if let Some(place) = place_of(a, range.clone()) {
