@@ -309,6 +309,18 @@ struct Pending {
     scores: Option<[f32; 4]>,
 }
 
+impl Pending {
+    /// A single word with evidence that it names a person.
+    fn person(tokens: Range<usize>) -> Self {
+        Self {
+            tokens,
+            person_hint: true,
+            acronym: false,
+            scores: None,
+        }
+    }
+}
+
 /// A typed name before entities are assigned.
 enum Typed {
     Place {
@@ -1020,12 +1032,7 @@ fn classify_name(
     if range.len() == 1 && is_group_noun(a, range.start) {
         // "Americans", "the Palestinians", "Democrats": people named by their nation, faith or
         // party (a name of people, as annotated corpora count it; not a single person's name).
-        pending.push(Pending {
-            tokens: range,
-            person_hint: true,
-            acronym: false,
-            scores: None,
-        });
+        pending.push(Pending::person(range));
         return;
     }
     if let Some(region) = compass_region(a, &range) {
@@ -1111,12 +1118,7 @@ fn classify_name(
         if range.len() >= 2 {
             typed.push((range, Typed::Person { confident: true }));
         } else {
-            pending.push(Pending {
-                tokens: range,
-                person_hint: true,
-                acronym: false,
-                scores: None,
-            });
+            pending.push(Pending::person(range));
         }
         return;
     }
@@ -1531,14 +1533,9 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
             a.add_alias(person, surface, MergeRule::Surname);
             a.add_mention(range, person);
         } else if hint || owner == Surname::Shared || guess == Some(EntityKind::Person) {
-            let label = a.text_of(range.clone());
-            let id = a.entity(EntityKind::Person, &word, label, None);
-            a.add_mention(range, id);
+            add_single(a, range, EntityKind::Person);
         } else if let Some(kind @ (EntityKind::Organization | EntityKind::Place)) = guess {
-            let label = a.text_of(range.clone()).to_string();
-            let place_type = (kind == EntityKind::Place).then_some(PlaceType::Other);
-            let id = a.entity(kind, &word, &label, place_type);
-            a.add_mention(range, id);
+            add_single(a, range, kind);
         } else if scores.is_some() {
             unnamed.push(range);
         }
@@ -1547,15 +1544,20 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
     // Bing, and Yahoo", "Tatars" in "the Turks and Tatars".
     for range in unnamed {
         if let Some(kind) = listed_kind(a, &range) {
-            let word = a.word(range.start).to_string();
-            let label = a.text_of(range.clone()).to_string();
-            let place_type = (kind == EntityKind::Place).then_some(PlaceType::Other);
-            let id = a.entity(kind, &word, &label, place_type);
-            a.add_mention(range, id);
+            add_single(a, range, kind);
         }
     }
     merge_acronyms(a);
     merge_short_names(a);
+}
+
+/// A mention of the one-word name at tokens `range`, of an entity of `kind` keyed by the word.
+fn add_single(a: &mut Analysis<'_>, range: Range<usize>, kind: EntityKind) {
+    let word = a.word(range.start).to_string();
+    let label = a.text_of(range.clone()).to_string();
+    let place_type = (kind == EntityKind::Place).then_some(PlaceType::Other);
+    let id = a.entity(kind, &word, &label, place_type);
+    a.add_mention(range, id);
 }
 
 /// The kind of the names listed next to tokens `range` ("X, Y and Z"): the names just before

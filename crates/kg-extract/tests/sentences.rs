@@ -261,6 +261,21 @@ fn names(text: &str, kind: EntityKind) -> Vec<String> {
     out
 }
 
+/// Fails, naming what is missing, unless every expected (kind, text) is among the mentions.
+fn assert_has(mentions: &[(EntityKind, &str)], expected: &[(EntityKind, &str)]) {
+    for e in expected {
+        assert!(mentions.contains(e), "{e:?} missing from {mentions:?}");
+    }
+}
+
+/// (kind, text) of every mention, in order.
+fn kinds_and_texts(ex: &Extraction) -> Vec<(EntityKind, &str)> {
+    ex.mentions
+        .iter()
+        .map(|m| (m.kind, m.text.as_str()))
+        .collect()
+}
+
 #[test]
 fn surnames_join_full_names_and_places_are_not_people() {
     let text = "Minister Olga Ivanova arrived in Kyiv. Ivanova later flew to Moscow with Deputy Minister Pavel Orlov. Orlov stayed.";
@@ -426,24 +441,18 @@ fn names_inside_event_names_and_groups_of_people() {
         "Delegates at the NATO Vilnius Summit said many Kenyans and Democrats backed the plan, \
                 while Jews and Muslims in the city marched together.";
     let ex = extract(text);
-    let mentions: Vec<(EntityKind, &str)> = ex
-        .mentions
-        .iter()
-        .map(|m| (m.kind, m.text.as_str()))
-        .collect();
-    for expected in [
-        (EntityKind::Organization, "NATO"),
-        (EntityKind::Place, "Vilnius"),
-        (EntityKind::Person, "Kenyans"),
-        (EntityKind::Person, "Democrats"),
-        (EntityKind::Person, "Jews"),
-        (EntityKind::Person, "Muslims"),
-    ] {
-        assert!(
-            mentions.contains(&expected),
-            "{expected:?} missing from {mentions:?}"
-        );
-    }
+    let mentions = kinds_and_texts(&ex);
+    assert_has(
+        &mentions,
+        &[
+            (EntityKind::Organization, "NATO"),
+            (EntityKind::Place, "Vilnius"),
+            (EntityKind::Person, "Kenyans"),
+            (EntityKind::Person, "Democrats"),
+            (EntityKind::Person, "Jews"),
+            (EntityKind::Person, "Muslims"),
+        ],
+    );
     // The summit itself is an event, not a person, organisation or place.
     assert!(
         !mentions.iter().any(|(_, t)| t.contains("Summit")),
@@ -484,22 +493,16 @@ fn capitalised_bodies_regions_and_picture_credits() {
                 Farmers in the Midwest and the Northeast waited.\n\
                 A flooded road near the river. Image: Korvald.\n";
     let ex = extract(text);
-    let mentions: Vec<(EntityKind, &str)> = ex
-        .mentions
-        .iter()
-        .map(|m| (m.kind, m.text.as_str()))
-        .collect();
-    for expected in [
-        (EntityKind::Organization, "Senate"),
-        (EntityKind::Organization, "Court"),
-        (EntityKind::Place, "Midwest"),
-        (EntityKind::Place, "Northeast"),
-    ] {
-        assert!(
-            mentions.contains(&expected),
-            "{expected:?} missing from {mentions:?}"
-        );
-    }
+    let mentions = kinds_and_texts(&ex);
+    assert_has(
+        &mentions,
+        &[
+            (EntityKind::Organization, "Senate"),
+            (EntityKind::Organization, "Court"),
+            (EntityKind::Place, "Midwest"),
+            (EntityKind::Place, "Northeast"),
+        ],
+    );
     // Whoever a picture is credited to is a name (a person or an organisation).
     assert!(
         mentions.iter().any(|(kind, text)| *text == "Korvald"
@@ -517,22 +520,16 @@ fn titles_with_organisation_words_and_places_that_complete_titles() {
                 The Norwegian Ambassador to the United States Hanne Lund said little. \
                 President Georgia Banks spoke last.";
     let ex = extract(text);
-    let mentions: Vec<(EntityKind, &str)> = ex
-        .mentions
-        .iter()
-        .map(|m| (m.kind, m.text.as_str()))
-        .collect();
-    for expected in [
-        (EntityKind::Person, "Dana Whitfield"),
-        (EntityKind::Place, "United States"),
-        (EntityKind::Person, "Hanne Lund"),
-        (EntityKind::Person, "Georgia Banks"),
-    ] {
-        assert!(
-            mentions.contains(&expected),
-            "{expected:?} missing from {mentions:?}"
-        );
-    }
+    let mentions = kinds_and_texts(&ex);
+    assert_has(
+        &mentions,
+        &[
+            (EntityKind::Person, "Dana Whitfield"),
+            (EntityKind::Place, "United States"),
+            (EntityKind::Person, "Hanne Lund"),
+            (EntityKind::Person, "Georgia Banks"),
+        ],
+    );
     // The title is no organisation.
     assert!(
         !mentions
@@ -571,25 +568,19 @@ fn hyphens_inside_names_and_between_them() {
     let text = "Jean-Paul Moreau chaired the Council on American - Islamic Relations meeting \
                 before the Russia-Ukraine talks.";
     let ex = extract(text);
-    let mentions: Vec<(EntityKind, &str)> = ex
-        .mentions
-        .iter()
-        .map(|m| (m.kind, m.text.as_str()))
-        .collect();
-    for expected in [
-        (EntityKind::Person, "Jean-Paul Moreau"),
-        (
-            EntityKind::Organization,
-            "Council on American - Islamic Relations",
-        ),
-        (EntityKind::Place, "Russia"),
-        (EntityKind::Place, "Ukraine"),
-    ] {
-        assert!(
-            mentions.contains(&expected),
-            "{expected:?} missing from {mentions:?}"
-        );
-    }
+    let mentions = kinds_and_texts(&ex);
+    assert_has(
+        &mentions,
+        &[
+            (EntityKind::Person, "Jean-Paul Moreau"),
+            (
+                EntityKind::Organization,
+                "Council on American - Islamic Relations",
+            ),
+            (EntityKind::Place, "Russia"),
+            (EntityKind::Place, "Ukraine"),
+        ],
+    );
 }
 
 #[test]
