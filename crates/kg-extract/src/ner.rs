@@ -337,6 +337,22 @@ enum Typed {
     Guess([f32; 4]),
 }
 
+impl Typed {
+    /// A name of `kind` with no more known about it (a place of no particular type, labelled
+    /// as written); `confident` for a person whose reading should win over guesses elsewhere.
+    fn of_kind(kind: EntityKind, confident: bool) -> Self {
+        match kind {
+            EntityKind::Person => Typed::Person { confident },
+            EntityKind::Organization => Typed::Organization,
+            _ => Typed::Place {
+                canonical: String::new(),
+                place_type: PlaceType::Other,
+                alias: false,
+            },
+        }
+    }
+}
+
 /// Find named mentions and give them entities.
 pub fn recognize(a: &mut Analysis<'_>) {
     let headline_lines = headline_tokens(a);
@@ -581,15 +597,7 @@ fn known_of(a: &Analysis<'_>, range: Range<usize>) -> Option<Typed> {
     if titled && kind == EntityKind::Person {
         return None;
     }
-    Some(match kind {
-        EntityKind::Person => Typed::Person { confident: true },
-        EntityKind::Organization => Typed::Organization,
-        _ => Typed::Place {
-            canonical: String::new(),
-            place_type: PlaceType::Other,
-            alias: false,
-        },
-    })
+    Some(Typed::of_kind(kind, true))
 }
 
 /// Whether tokens `range` spell a well-known organisation ("NATO", "Reuters").
@@ -886,27 +894,29 @@ fn classify(
 /// Places named inside an organisation's name ("University of California", "Ankara University",
 /// "the Brooklyn Paper") are mentions of those places too.
 fn nested_places(a: &Analysis<'_>, org: Range<usize>, typed: &mut Vec<(Range<usize>, Typed)>) {
-    let mut k = org.start;
-    while k < org.end {
-        let longest = (k + 1..=org.end.min(k + a.lexicon.max_place_tokens))
-            .rev()
-            .filter(|&e| e - k < org.len())
-            .find_map(|e| place_of(a, k..e).map(|p| (e, p)));
-        match longest {
-            Some((e, place)) => {
-                typed.push((k..e, place));
-                k = e;
-            }
-            None => k += 1,
-        }
-    }
+    nested_known(a, org, typed, false);
 }
 
 /// Known places and organisations named inside a longer name that is none of theirs (an event,
 /// or a run the typer reads as no name): "NATO" and "Istanbul" in "the NATO Istanbul Summit",
-/// "Malaysia" in "the Malaysia Tourism board". The longest known name wins at each word.
+/// "Malaysia" in "the Malaysia Tourism board".
 fn nested_names(a: &Analysis<'_>, run: Range<usize>, typed: &mut Vec<(Range<usize>, Typed)>) {
-    let longest = a.lexicon.max_place_tokens.max(a.lexicon.max_known_tokens);
+    nested_known(a, run, typed, true);
+}
+
+/// The known places (and, with `organisations`, known organisations) inside `run`, shorter than
+/// it: the longest known name wins at each word, and the search goes on after it.
+fn nested_known(
+    a: &Analysis<'_>,
+    run: Range<usize>,
+    typed: &mut Vec<(Range<usize>, Typed)>,
+    organisations: bool,
+) {
+    let longest = if organisations {
+        a.lexicon.max_place_tokens.max(a.lexicon.max_known_tokens)
+    } else {
+        a.lexicon.max_place_tokens
+    };
     let mut k = run.start;
     while k < run.end {
         let found = (k + 1..=run.end.min(k + longest))
@@ -916,8 +926,9 @@ fn nested_names(a: &Analysis<'_>, run: Range<usize>, typed: &mut Vec<(Range<usiz
                 if let Some(place) = place_of(a, k..e) {
                     return Some((e, place));
                 }
-                let organization = organization_of(a, k..e)
-                    || matches!(known_of(a, k..e), Some(Typed::Organization));
+                let organization = organisations
+                    && (organization_of(a, k..e)
+                        || matches!(known_of(a, k..e), Some(Typed::Organization)));
                 organization.then_some((e, Typed::Organization))
             });
         match found {
@@ -1423,18 +1434,15 @@ fn assign_entities(a: &mut Analysis<'_>, typed: Vec<(Range<usize>, Typed)>, pend
     let typed = decide_guesses(a, typed);
     // Surnames of the people named in full: a town or state of the same name standing alone
     // outside a phrase of place is the person ("George Washington … Washington rested").
-    let surnames: std::collections::HashSet<&str> = typed
-        .iter()
-        .filter(|(range, t)| range.len() >= 2 && matches!(t, Typed::Person { .. }))
-        .map(|(range, _)| a.word(range.end - 1))
-        .collect();
     // (Not when the text also puts the word after a preposition of place: "in Mérida".)
     let located: std::collections::HashSet<&str> = (1..a.tokens.len())
         .filter(|&k| a.is_capitalized(k) && LOCATIVES.contains(&a.word(k - 1)))
         .map(|k| a.word(k))
         .collect();
-    let surnames: std::collections::HashSet<String> = surnames
-        .into_iter()
+    let surnames: std::collections::HashSet<String> = typed
+        .iter()
+        .filter(|(range, t)| range.len() >= 2 && matches!(t, Typed::Person { .. }))
+        .map(|(range, _)| a.word(range.end - 1))
         .filter(|w| !located.contains(w))
         .map(str::to_string)
         .collect();
@@ -1697,16 +1705,7 @@ fn decide_guesses(
             nested_names(a, range, &mut decided);
             continue;
         };
-        let t = match kind {
-            EntityKind::Person => Typed::Person { confident: false },
-            EntityKind::Organization => Typed::Organization,
-            _ => Typed::Place {
-                canonical: String::new(),
-                place_type: PlaceType::Other,
-                alias: false,
-            },
-        };
-        decided.push((range, t));
+        decided.push((range, Typed::of_kind(kind, false)));
     }
     decided
 }
@@ -1715,7 +1714,7 @@ fn decide_guesses(
 /// it: the one such person, or, when several share it ("Pierre L'Enfant", his father "Pierre
 /// L'Enfant" and mother "Marie L'Enfant"), the one named in full most often, if one is.
 /// Built once per document from the names found before the lone words are typed.
-struct SurnameOwners(std::collections::HashMap<String, Option<EntityId>>);
+struct SurnameOwners(std::collections::HashMap<String, Surname>);
 
 impl SurnameOwners {
     fn new(a: &Analysis<'_>) -> Self {
@@ -1744,9 +1743,9 @@ impl SurnameOwners {
                     ids.iter().map(|&id| (mentions[id.0], id)).collect();
                 counts.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
                 let owner = match counts.as_slice() {
-                    [(_, one)] => Some(*one),
-                    [(first, id), (second, _), ..] => (first > second).then_some(*id),
-                    [] => None,
+                    [(_, one)] => Surname::Of(*one),
+                    [(first, id), (second, _), ..] if first > second => Surname::Of(*id),
+                    _ => Surname::Shared,
                 };
                 (surname, owner)
             })
@@ -1755,11 +1754,7 @@ impl SurnameOwners {
     }
 
     fn get(&self, surname: &str) -> Surname {
-        match self.0.get(surname) {
-            None => Surname::Unknown,
-            Some(Some(id)) => Surname::Of(*id),
-            Some(None) => Surname::Shared,
-        }
+        self.0.get(surname).copied().unwrap_or(Surname::Unknown)
     }
 }
 
