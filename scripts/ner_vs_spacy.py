@@ -197,6 +197,10 @@ def write_docs(folder, docs):
 
 
 def is_name(text):
+    """A name is written with a capital letter or digit, after an optional "the " ("the United
+    Nations"); "his country" resolved to a country is no name."""
+    if text.startswith("the "):
+        text = text[4:]
     return bool(text) and (text[0].isupper() or text[0].isdigit())
 
 
@@ -448,7 +452,7 @@ def main():
               + "; counts " + ", ".join(f"{t} {gold_counts[t]}" for t in TYPES))
         print("   spaCy label mapping: " + ", ".join(f"{k}->{v}" for k, v in SPACY_TYPES.items())
               + "; all other labels ignored")
-        print("   kg: Person/Organization/Place mentions whose text starts with an uppercase letter or digit "
+        print("   kg: Person/Organization/Place mentions whose text starts with an uppercase letter or digit (after an optional 'the ') "
               f"(dropped as non-names: " + ", ".join(f"{t} {kg_dropped[t]}" for t in TYPES) + ")")
         print("   matching: one-to-one greedy; exact = same (start, end, type) in UTF-8 bytes; "
               "overlap = same type, >= 1 shared byte")

@@ -221,8 +221,9 @@ pub fn score_relations(
 
 type Spans = Vec<(usize, usize, EntityKind)>;
 
-/// Predicted named mentions of the wanted kinds: written with a capital letter (so that
-/// "his country" resolved to a country does not count as a name).
+/// Predicted named mentions of the wanted kinds: written with a capital letter after an optional
+/// "the " (so that "his country" resolved to a country does not count as a name, and "the
+/// United Nations" does).
 pub fn predicted_spans(ex: &Extraction, text: &str, kinds: &[EntityKind]) -> Spans {
     let mut spans: Spans = ex
         .mentions
@@ -230,6 +231,7 @@ pub fn predicted_spans(ex: &Extraction, text: &str, kinds: &[EntityKind]) -> Spa
         .filter(|m| kinds.contains(&m.kind))
         .filter(|m| {
             text.get(m.span.start..m.span.end)
+                .map(|t| t.strip_prefix("the ").unwrap_or(t))
                 .and_then(|t| t.chars().next())
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         })

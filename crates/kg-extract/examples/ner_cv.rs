@@ -130,6 +130,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err("usage: ner_cv CORPUS_DIR FOLD_IDS [--errors]".into());
     };
     let errors = args.iter().any(|a| a == "--errors");
+    let dump = args.iter().any(|a| a == "--predictions");
     if args.iter().any(|a| a == "--probe") {
         return probe();
     }
@@ -178,6 +179,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     Some((m.span.start, m.span.end, t, m.text.clone()))
                 })
                 .collect();
+            if dump {
+                for p in &predicted {
+                    println!("PRED\t{id}\t{}\t{}\t{}", p.0, p.1, TYPES[p.2]);
+                }
+            }
             let mut score = Score([[0; 4]; 3], one_to_one(&predicted, &gold));
             for p in &predicted {
                 let right = gold.iter().any(|g| g.2 == p.2 && overlaps(p, g));

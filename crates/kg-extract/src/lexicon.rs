@@ -60,6 +60,7 @@ const ROLES: &str = include_str!("../data/roles.tsv");
 const HONORIFICS: &str = include_str!("../data/honorifics.txt");
 const KNOWN_ENTITIES: &str = include_str!("../data/known_entities.tsv");
 const ORGANIZATIONS: &str = include_str!("../data/organizations.txt");
+const PEOPLE: &str = include_str!("../data/people.txt");
 
 /// Ids of the corpus documents kept out of every corpus-derived word list (one per line, `#`
 /// comments): measure accuracy on these to get held-out figures.
@@ -106,6 +107,9 @@ pub struct Lexicon {
     known: HashMap<String, EntityKind>,
     /// Well-known organisations (hand list): key → whether it must be written in capitals.
     organizations: HashMap<String, bool>,
+    /// Family names of well-known people (hand list) that are no ordinary word, given name or
+    /// place: "gorbachev", "merkel".
+    famous_surnames: HashSet<String>,
     /// Longest known entity or organisation name, in tokens.
     pub max_known_tokens: usize,
     /// Longest place name, in tokens.
@@ -154,6 +158,7 @@ impl Lexicon {
             role_starts: HashSet::default(),
             honorifics: HashSet::default(),
             known: HashMap::default(),
+            famous_surnames: HashSet::default(),
             organizations: HashMap::default(),
             max_known_tokens: 1,
             max_place_tokens: 1,
@@ -245,6 +250,20 @@ impl Lexicon {
             lexicon.max_known_tokens = lexicon.max_known_tokens.max(key.split(' ').count());
             lexicon.known.insert(key, kind);
         }
+        for name in lines(PEOPLE) {
+            let key = phrase_key(name);
+            let Some(surname) = key.rsplit(' ').next().filter(|_| key.contains(' ')) else {
+                continue;
+            };
+            if !lexicon.common_words.contains(surname)
+                && !lexicon.first_names.contains(surname)
+                && !lexicon.places.contains_key(surname)
+            {
+                lexicon.famous_surnames.insert(surname.to_string());
+            }
+            lexicon.max_known_tokens = lexicon.max_known_tokens.max(key.split(' ').count());
+            lexicon.known.entry(key).or_insert(EntityKind::Person);
+        }
         for name in lines(ORGANIZATIONS) {
             let key = phrase_key(name);
             let capitals =
@@ -263,7 +282,13 @@ impl Lexicon {
             .is_some_and(|&capitals| !capitals || !surface.chars().any(char::is_lowercase))
     }
 
-    /// The kind of a name seen in the training corpus, by its key.
+    /// Whether a folded word is the family name of a well-known person ("gorbachev") and no
+    /// ordinary word, given name or place.
+    pub fn is_famous_surname(&self, key: &str) -> bool {
+        self.famous_surnames.contains(key)
+    }
+
+    /// The kind of a name seen in the training corpus or a well-known person's name, by its key.
     pub fn known_kind(&self, key: &str) -> Option<EntityKind> {
         self.known.get(key).copied()
     }

@@ -69,16 +69,74 @@ impl Extractor {
     }
 }
 
+/// The span a mention is reported with: its name, with the article before the name of an
+/// organisation or place ("the United Nations", "the Netherlands", "the US", "the Midwest"; not
+/// "the Paris office"), and a possessive ending
+/// ("Türkiye's"), as news annotation conventions (GUM, OntoNotes) mark names. Entity labels and
+/// facts are not affected.
+fn mention_span(a: &Analysis<'_>, f: &analysis::Found, kind: kg_model::EntityKind) -> Span {
+    use kg_model::EntityKind;
+    let tokens = &f.tokens;
+    if tokens.is_empty() || f.span != a.span_of(tokens.clone()) {
+        return f.span;
+    }
+    let mut span = f.span;
+    if a.is_possessive(tokens.end) {
+        span.end = a.tokens[tokens.end].span.end;
+    }
+    let first = tokens.start;
+    let article = first > 0
+        && a.word(first - 1) == "the"
+        && !a.tokens[first].newline_before
+        && a.sentence_of.get(first - 1) == a.sentence_of.get(first);
+    // After a one-word name, a lower-case word other than a function word makes the name a
+    // modifier ("the Google search results"): the article is the noun's. So does a hyphen ("the
+    // Russia-Ukraine talks").
+    let next = span_end_token(a, tokens.end);
+    let modifier = matches!(a.raw(next), "-" | "–" | "/")
+        || (tokens.len() == 1
+            && a.tokens
+                .get(next)
+                .is_some_and(|t| t.kind == segment::TokenKind::Word)
+            && a.raw(next).starts_with(char::is_lowercase)
+            && !NOT_NOUNS.contains(&a.word(next)));
+    let inside_name = a.is_capitalized(tokens.end);
+    if article
+        && !inside_name
+        && !modifier
+        && matches!(kind, EntityKind::Organization | EntityKind::Place)
+    {
+        span.start = a.tokens[first - 1].span.start;
+    }
+    span
+}
+
+/// Lower-case words after a name that do not make it the modifier of a noun.
+const NOT_NOUNS: &[&str] = &[
+    "and", "or", "but", "in", "on", "at", "to", "for", "with", "from", "by", "of", "as", "is",
+    "was", "are", "were", "has", "had", "have", "will", "would", "could", "should", "said", "says",
+    "which", "who", "that", "where", "when", "after", "before", "since", "until",
+];
+
+/// The token after a name ending at `end`, past a possessive ending.
+fn span_end_token(a: &Analysis<'_>, end: usize) -> usize {
+    if a.is_possessive(end) {
+        end + 1
+    } else {
+        end
+    }
+}
+
 /// Drop entities left without mentions (merged away), renumber the rest in order of creation,
 /// and sort mentions by position.
-fn finish(a: Analysis<'_>, doc: &Document, date: Option<String>) -> Extraction {
+fn finish(mut a: Analysis<'_>, doc: &Document, date: Option<String>) -> Extraction {
     let mut used = vec![false; a.entities.len()];
     for f in &a.found {
         used[f.entity.0] = true;
     }
     let mut new_id = vec![None; a.entities.len()];
     let mut entities = Vec::new();
-    for (old, mut e) in a.entities.into_iter().enumerate() {
+    for (old, mut e) in std::mem::take(&mut a.entities).into_iter().enumerate() {
         if used[old] {
             let id = EntityId(entities.len());
             new_id[old] = Some(id);
@@ -90,11 +148,15 @@ fn finish(a: Analysis<'_>, doc: &Document, date: Option<String>) -> Extraction {
     let mut mentions: Vec<Mention> = a
         .found
         .iter()
-        .map(|f| Mention {
-            span: f.span,
-            text: f.span.text(a.text).unwrap_or("").to_string(),
-            kind: entities[map(f.entity).0].kind,
-            entity: map(f.entity),
+        .map(|f| {
+            let kind = entities[map(f.entity).0].kind;
+            let span = mention_span(&a, f, kind);
+            Mention {
+                span,
+                text: span.text(a.text).unwrap_or("").to_string(),
+                kind,
+                entity: map(f.entity),
+            }
         })
         .collect();
     mentions.sort_by(|x, y| {

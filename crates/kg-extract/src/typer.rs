@@ -154,6 +154,23 @@ fn suffix(word: &str, n: usize) -> String {
     chars[chars.len().saturating_sub(n)..].iter().collect()
 }
 
+/// A coarse class of a context word: prepositions of place, determiners, possessives, verbs of
+/// saying.
+fn word_class(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "in" | "at" | "from" | "near" | "across" | "into" | "throughout" | "outside" | "inside"
+        | "around" | "towards" | "toward" => "place-preposition",
+        "the" | "a" | "an" => "determiner",
+        "his" | "her" | "their" | "its" | "our" | "my" | "your" => "possessive",
+        "said" | "says" | "told" | "added" | "wrote" | "stated" | "explained" | "argued"
+        | "noted" | "announced" | "agreed" | "proposed" | "asked" | "replied" | "claimed" => {
+            "saying"
+        }
+        "mr" | "mrs" | "ms" | "dr" => "honorific",
+        _ => return None,
+    })
+}
+
 /// The features of a run of tokens.
 pub fn features(a: &Analysis<'_>, range: &Range<usize>) -> Vec<String> {
     let lex = a.lexicon;
@@ -202,6 +219,16 @@ pub fn features(a: &Analysis<'_>, range: &Range<usize>) -> Vec<String> {
     ));
     if lex.is_first_name(a.word(first)) {
         f.push("flag:first-name".to_string());
+        f.push(format!("first-name-len:{}", range.len().min(3)));
+    }
+    if let Some(class) = word_class(prev) {
+        f.push(format!("prev-class:{class}"));
+    }
+    if let Some(class) = word_class(a.word(range.end)) {
+        f.push(format!("next-class:{class}"));
+    }
+    if lex.is_famous_surname(a.word(last)) {
+        f.push("flag:famous-surname".to_string());
     }
     if range.clone().any(|k| lex.is_person_name(a.word(k))) {
         f.push("flag:person-name".to_string());

@@ -497,9 +497,9 @@ fn capitalised_bodies_regions_and_picture_credits() {
     assert_has(
         &mentions,
         &[
-            (EntityKind::Organization, "Senate"),
-            (EntityKind::Organization, "Court"),
-            (EntityKind::Place, "Midwest"),
+            (EntityKind::Organization, "the Senate"),
+            (EntityKind::Organization, "the Court"),
+            (EntityKind::Place, "the Midwest"),
             (EntityKind::Place, "Northeast"),
         ],
     );
@@ -575,7 +575,7 @@ fn hyphens_inside_names_and_between_them() {
             (EntityKind::Person, "Jean-Paul Moreau"),
             (
                 EntityKind::Organization,
-                "Council on American - Islamic Relations",
+                "the Council on American - Islamic Relations",
             ),
             (EntityKind::Place, "Russia"),
             (EntityKind::Place, "Ukraine"),
@@ -621,5 +621,22 @@ fn web_domains_and_possessive_company_names() {
     assert_eq!(
         roles(text),
         [role("Dana Holt", "chief executive", "McDonald's")]
+    );
+}
+
+#[test]
+fn well_known_people_and_geographic_features() {
+    let text = "Xi Jinping and Shinzo Abe were photographed on the Ross Ice Shelf in 2015, \
+                decades after Gorbachev had argued that the treaty mattered.";
+    let ex = extract(text);
+    let mentions = kinds_and_texts(&ex);
+    assert_has(
+        &mentions,
+        &[
+            (EntityKind::Person, "Xi Jinping"),
+            (EntityKind::Person, "Shinzo Abe"),
+            (EntityKind::Place, "the Ross Ice Shelf"),
+            (EntityKind::Person, "Gorbachev"),
+        ],
     );
 }
