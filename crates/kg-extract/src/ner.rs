@@ -555,6 +555,13 @@ fn is_name_token(a: &Analysis<'_>, i: usize, headline: &[bool]) -> bool {
     if crate::dates::weekday_number(w).is_some() || month || w == "i" || w.starts_with("i'") {
         return false;
     }
+    // The verb of a contraction ("Don't", "Won't", "Can't"), split at its apostrophe.
+    if matches!(a.raw(i + 1), "'" | "’")
+        && a.raw(i + 2).eq_ignore_ascii_case("t")
+        && a.tokens.get(i + 2).is_some_and(|_| touching(a, i + 1))
+    {
+        return false;
+    }
     if headline[i] && a.lexicon.is_common_word(w) && a.lexicon.place(w).is_none() {
         return false;
     }
