@@ -10,7 +10,7 @@
 #      split and a fixed half of the rest) and retrains the name typer without it;
 #   3. scores the fold (crates/kg-extract/examples/ner_cv.rs): F1 per type and micro, overlap.
 #
-# Usage: scripts/ner-cv.sh [--errors | --probe]   (--errors lists every miss and false alarm;
+# Usage: scripts/ner-cv.sh [--errors | --probe | --predictions]   (--errors lists every miss and false alarm;
 #        --probe prints the names found in standard input, read with the fold-less lists)
 # Environment: KG_CORPUS_DIR (default ../shared/corpus), KG_CV_DIR (work folder, default
 # ~/.cache/kg-ner-cv; its target/ folder makes later runs take about a minute),

@@ -3,7 +3,7 @@
 //! `scripts/ner-cv.sh`, which first builds the word lists and the typer without the fold.
 //!
 //! ```sh
-//! cargo run --release -p kg-extract --example ner_cv -- CORPUS_DIR FOLD_IDS [--errors | --probe]
+//! cargo run --release -p kg-extract --example ner_cv -- CORPUS_DIR FOLD_IDS [--errors | --probe | --predictions]
 //! ```
 //!
 //! For each corpus file, and for GUM's interview and news genres on their own, it prints
@@ -11,7 +11,8 @@
 //! predicted name right when it overlaps a gold named mention of the same type (as `kg eval`
 //! and `scripts/ner-vs-spacy.sh` do, but every prediction and gold mention on its own rather
 //! than matched one to one; the one-to-one micro F1 is printed too). `--errors` also lists every
-//! miss and false alarm with its context; `--probe` prints the names found in standard input.
+//! miss and false alarm with its context; `--probe` prints the names found in standard input;
+//! `--predictions` prints every name found in the fold (`PRED`, document, start, end, type).
 
 use kg_extract::Extractor;
 use kg_model::{Document, EntityKind};
@@ -235,7 +236,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         println!("{}", all.line(file));
         if file == "gum.jsonl" {
-            for (name, score) in &genres {
+            for (name, score) in genres.iter().filter(|(_, s)| s.0.iter().any(|t| t[3] > 0)) {
                 println!("{}", score.line(&format!("gum.jsonl {name}")));
             }
         }
