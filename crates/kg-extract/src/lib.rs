@@ -74,7 +74,12 @@ impl Extractor {
 /// "the Paris office"), and a possessive ending
 /// ("Türkiye's"), as news annotation conventions (GUM, OntoNotes) mark names. Entity labels and
 /// facts are not affected.
-fn mention_span(a: &Analysis<'_>, f: &analysis::Found, kind: kg_model::EntityKind) -> Span {
+fn mention_span(
+    a: &Analysis<'_>,
+    f: &analysis::Found,
+    kind: kg_model::EntityKind,
+    starts: &std::collections::HashSet<usize>,
+) -> Span {
     use kg_model::EntityKind;
     let tokens = &f.tokens;
     if tokens.is_empty() || f.span != a.span_of(tokens.clone()) {
@@ -100,7 +105,9 @@ fn mention_span(a: &Analysis<'_>, f: &analysis::Found, kind: kg_model::EntityKin
                 .is_some_and(|t| t.kind == segment::TokenKind::Word)
             && a.raw(next).starts_with(char::is_lowercase)
             && !NOT_NOUNS.contains(&a.word(next)));
-    let inside_name = a.is_capitalized(tokens.end);
+    // A capitalised word after the name that begins no person's name continues a longer name
+    // ("NATO" in "the NATO Istanbul Summit"), whose article it is.
+    let inside_name = a.is_capitalized(tokens.end) && !starts.contains(&tokens.end);
     if article
         && !inside_name
         && !modifier
@@ -145,12 +152,20 @@ fn finish(mut a: Analysis<'_>, doc: &Document, date: Option<String>) -> Extracti
         }
     }
     let map = |id: EntityId| new_id[id.0].unwrap_or(id);
+    // Where people's names begin: a name right before one is complete ("the Federation of
+    // Coastal Fishermen Maria Delgado").
+    let starts: std::collections::HashSet<usize> = a
+        .found
+        .iter()
+        .filter(|f| entities[map(f.entity).0].kind == kg_model::EntityKind::Person)
+        .map(|f| f.tokens.start)
+        .collect();
     let mut mentions: Vec<Mention> = a
         .found
         .iter()
         .map(|f| {
             let kind = entities[map(f.entity).0].kind;
-            let span = mention_span(&a, f, kind);
+            let span = mention_span(&a, f, kind, &starts);
             Mention {
                 span,
                 text: span.text(a.text).unwrap_or("").to_string(),

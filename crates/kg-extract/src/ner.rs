@@ -906,7 +906,22 @@ fn classify(
             if let Some(e) = place_end {
                 k = e;
             }
-            while k < end && place_end.is_none() && role_end(a, k, end).is_none() {
+            // A given name followed by another capitalised word starts a person's name
+            // ("the Council on American-Islamic Relations Alia Salem").
+            let person_starts = |k: usize| {
+                k > org_end + 1
+                    && k + 1 < end
+                    && a.lexicon.is_first_name(a.word(k))
+                    && a.lexicon.place(a.word(k)).is_none()
+                    && !a.lexicon.is_common_word(a.word(k))
+                    && !is_org_head(a, k + 1)
+                    && !CONNECTORS.contains(&a.word(k + 1))
+            };
+            while k < end
+                && place_end.is_none()
+                && role_end(a, k, end).is_none()
+                && !person_starts(k)
+            {
                 k += 1;
             }
             while k > org_end + 1 && CONNECTORS.contains(&a.word(k - 1)) {

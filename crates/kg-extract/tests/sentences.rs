@@ -525,7 +525,7 @@ fn titles_with_organisation_words_and_places_that_complete_titles() {
         &mentions,
         &[
             (EntityKind::Person, "Dana Whitfield"),
-            (EntityKind::Place, "United States"),
+            (EntityKind::Place, "the United States"),
             (EntityKind::Person, "Hanne Lund"),
             (EntityKind::Person, "Georgia Banks"),
         ],
@@ -637,6 +637,24 @@ fn well_known_people_and_geographic_features() {
             (EntityKind::Person, "Shinzo Abe"),
             (EntityKind::Place, "the Ross Ice Shelf"),
             (EntityKind::Person, "Gorbachev"),
+        ],
+    );
+}
+
+#[test]
+fn a_person_named_right_after_an_organisation() {
+    let text = "The regional director of the Federation of Coastal Fishermen Maria Delgado \
+                said the quotas were unfair.";
+    let ex = extract(text);
+    let mentions = kinds_and_texts(&ex);
+    assert_has(
+        &mentions,
+        &[
+            (
+                EntityKind::Organization,
+                "the Federation of Coastal Fishermen",
+            ),
+            (EntityKind::Person, "Maria Delgado"),
         ],
     );
 }
