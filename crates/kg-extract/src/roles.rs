@@ -91,6 +91,58 @@ pub fn extract(a: &mut Analysis<'_>) {
         }
     }
     resolve(a, candidates);
+    definite_titles(a);
+}
+
+/// "The minister", "the President": a title after "the", with no name after it, is a mention of
+/// the one person the document has already said holds that office ("Foreign Minister Ana Lopes
+/// … The minister said"). When no one or several people hold it, nothing is resolved.
+fn definite_titles(a: &mut Analysis<'_>) {
+    let holders: Vec<(usize, EntityId, String)> = a
+        .facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::HoldsRole(h) => Some((h.sentence, h.person, h.role.clone())),
+            _ => None,
+        })
+        .collect();
+    if holders.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for s in 0..a.sentences.len() {
+        let sentence = a.sentences[s].clone();
+        for i in sentence.start..sentence.end.saturating_sub(1) {
+            if a.word(i) != "the" || a.mention_at[i + 1].is_some() {
+                continue;
+            }
+            let Some((end, label)) = role_end(a, i + 1, sentence.end) else {
+                continue;
+            };
+            // A name, an "of" or an organisation after the title: a title of someone else or
+            // a description, not a reference back.
+            if a.is_capitalized(end)
+                || matches!(a.word(end), "of" | "for" | "at" | "to")
+                || (i + 1..end).any(|k| a.mention_at[k].is_some())
+            {
+                continue;
+            }
+            let suffix = format!(" {label}");
+            let mut people: Vec<EntityId> = holders
+                .iter()
+                .filter(|(at, _, role)| *at <= s && (*role == label || role.ends_with(&suffix)))
+                .map(|(_, person, _)| *person)
+                .collect();
+            people.sort_unstable_by_key(|p| p.0);
+            people.dedup();
+            if let [person] = people[..] {
+                found.push((i..end, person));
+            }
+        }
+    }
+    for (range, person) in found {
+        a.add_mention(range, person);
+    }
 }
 
 /// "Ukraine's National Security and Defense Council": the council is in Ukraine.

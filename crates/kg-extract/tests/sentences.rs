@@ -658,3 +658,31 @@ fn a_person_named_right_after_an_organisation() {
         ],
     );
 }
+
+#[test]
+fn the_minister_is_the_one_minister_named_before() {
+    let text = "Portugal's Finance Minister Ana Lopes visited Porto on Monday. \
+                The minister said the budget would hold.";
+    let ex = extract(text);
+    let lopes = ex
+        .mentions
+        .iter()
+        .find(|m| m.text == "Ana Lopes")
+        .expect("Ana Lopes")
+        .entity;
+    let minister = ex
+        .mentions
+        .iter()
+        .find(|m| m.text == "The minister")
+        .expect("a mention for 'The minister'");
+    assert_eq!(minister.entity, lopes);
+    // Two ministers: "the minister" could be either, so it is left alone.
+    let text = "Portugal's Finance Minister Ana Lopes met Spain's Foreign Minister Luis Vidal. \
+                The minister said little.";
+    let ex = extract(text);
+    assert!(
+        !ex.mentions.iter().any(|m| m.text == "The minister"),
+        "{:?}",
+        kinds_and_texts(&ex)
+    );
+}
