@@ -236,7 +236,8 @@ def kg_predictions(kg_bin, docs, tmp, help_text):
             if not is_name(m["text"]):
                 dropped[m["type"]] += 1
                 continue
-            preds[doc_id].append((m["start"], m["end"], m["type"]))
+            if (m["start"], m["end"], m["type"]) not in preds[doc_id]:  # one per span and type
+                preds[doc_id].append((m["start"], m["end"], m["type"]))
     missing = ids - seen
     if missing:
         sys.exit(f"error: kg returned no result for {len(missing)} documents, e.g. {sorted(missing)[:3]}")

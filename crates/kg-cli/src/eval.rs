@@ -260,23 +260,28 @@ pub fn gold_spans(doc: &GoldDocument, kinds: &[EntityKind]) -> Spans {
 }
 
 /// Match predicted to gold one-to-one: exact (same span and type) or overlapping (same type,
-/// spans share a byte). Returns true positives per kind.
+/// spans share a byte). Overlapping pairs are taken greedily by decreasing shared bytes (on ties
+/// exact spans first, then by gold and predicted start), as `scripts/ner_vs_spacy.py` scores.
+/// Returns true positives per kind.
 pub fn match_spans(predicted: &Spans, gold: &Spans, overlap: bool) -> BTreeMap<EntityKind, usize> {
-    let mut used = vec![false; gold.len()];
+    let mut pairs = Vec::new();
+    for (i, &(s, e, k)) in predicted.iter().enumerate() {
+        for (j, &(gs, ge, gk)) in gold.iter().enumerate() {
+            let shared = e.min(ge).saturating_sub(s.max(gs));
+            let exact = s == gs && e == ge;
+            if gk == k && (exact || (overlap && shared > 0)) {
+                pairs.push((std::cmp::Reverse(shared), !exact, gs, s, i, j));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    let (mut used_p, mut used_g) = (vec![false; predicted.len()], vec![false; gold.len()]);
     let mut tp = BTreeMap::new();
-    for &(s, e, k) in predicted {
-        let hit = gold.iter().enumerate().position(|(i, &(gs, ge, gk))| {
-            !used[i]
-                && gk == k
-                && if overlap {
-                    s < ge && gs < e
-                } else {
-                    s == gs && e == ge
-                }
-        });
-        if let Some(i) = hit {
-            used[i] = true;
-            *tp.entry(k).or_insert(0) += 1;
+    for (.., i, j) in pairs {
+        if !used_p[i] && !used_g[j] {
+            used_p[i] = true;
+            used_g[j] = true;
+            *tp.entry(predicted[i].2).or_insert(0) += 1;
         }
     }
     tp
