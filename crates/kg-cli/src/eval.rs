@@ -423,6 +423,16 @@ mod tests {
     }
 
     #[test]
+    fn overlapping_pairs_are_matched_by_most_shared_bytes() {
+        // Matching in order would give the long prediction the first gold name it touches and
+        // leave the short one without a partner; the most shared bytes first matches both.
+        let gold = vec![(0, 3, EntityKind::Person), (5, 10, EntityKind::Person)];
+        let predicted = vec![(0, 10, EntityKind::Person), (0, 3, EntityKind::Person)];
+        let overlap = match_spans(&predicted, &gold, true);
+        assert_eq!(overlap.get(&EntityKind::Person), Some(&2));
+    }
+
+    #[test]
     fn scores_a_gold_line() {
         let line = r#"{"id":"d1","genre":"news","text":"Foreign Minister Anna Berg met Ivo Lind in Oslo.","mentions":[{"start":17,"end":26,"type":"person","named":true},{"start":31,"end":39,"type":"person","named":true},{"start":43,"end":47,"type":"place","named":true}],"relations":[]}"#;
         let options = EvalOptions {
