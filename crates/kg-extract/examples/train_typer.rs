@@ -7,7 +7,8 @@
 //!
 //! Every run of capitalised words that reaches the typer in a training document becomes one
 //! example, labelled with the type of the gold named mention it overlaps most (GUM person /
-//! organization / place, Re-DocRED PER / ORG / LOC), or "None". Held-out documents
+//! organization / place, Re-DocRED PER / ORG / LOC), or "None"; and every gold named mention
+//! becomes one more, its words typed as the gold says. Held-out documents
 //! (`data/heldout.txt`) are skipped. The order of examples is fixed, so the output is the same
 //! on every run.
 
@@ -143,6 +144,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .max_by_key(|(s, e, _)| span.end.min(*e) - span.start.max(*s))
                     .map_or(NONE, |g| g.2);
                 runs.push((features, label));
+            }
+            // Every gold name is an example too, seen in its own words and context: more
+            // people, organisations and places to learn from than the runs the rules leave.
+            {
+                let spans: Vec<kg_model::Span> = gold
+                    .iter()
+                    .map(|&(s, e, _)| kg_model::Span::new(s, e))
+                    .collect();
+                for (features, &(_, _, class)) in extractor
+                    .typer_features_at(text, &spans)
+                    .into_iter()
+                    .zip(&gold)
+                {
+                    if let Some(features) = features {
+                        runs.push((features, class));
+                    }
+                }
             }
             docs.push((runs, person_words));
         }

@@ -54,6 +54,27 @@ impl Extractor {
             .collect()
     }
 
+    /// The name typer's features for the words inside each byte span of `text` (a leading "the"
+    /// and a possessive ending left out), or `None` where a span holds no word: training
+    /// examples of `examples/train_typer.rs` from gold names.
+    pub fn typer_features_at(&self, text: &str, spans: &[Span]) -> Vec<Option<Vec<String>>> {
+        let a = Analysis::new(text, &self.lexicon);
+        spans
+            .iter()
+            .map(|span| {
+                let mut start = a.tokens.partition_point(|t| t.span.start < span.start);
+                let mut end = a.tokens.partition_point(|t| t.span.end <= span.end);
+                if start < end && a.word(start) == "the" {
+                    start += 1;
+                }
+                while end > start && a.tokens[end - 1].kind != segment::TokenKind::Word {
+                    end -= 1;
+                }
+                (start < end).then(|| typer::features(&a, &(start..end)))
+            })
+            .collect()
+    }
+
     /// Extract entities and facts. Never fails and never panics on any text.
     pub fn extract(&self, doc: &Document) -> Extraction {
         let mut a = Analysis::new(&doc.text, &self.lexicon);
