@@ -1444,8 +1444,30 @@ fn org_context(a: &Analysis<'_>, first: usize, end: usize) -> bool {
                     .is_some_and(|t| t.kind == crate::segment::TokenKind::Word)
             })
             .any(|k| ORG_NOUNS.contains(&a.word(k)));
-    office_before || office_after || noun_before || noun_after
+    // "Quantcast spokesman", "Boeing employees", "Tesla shares": a body's people and property.
+    let members_after = !a.is_possessive(end)
+        && !a.is_capitalized(end)
+        && ORG_MEMBERS.contains(&a.word(end))
+        && a.lexicon.place(&a.key_of(first..end)).is_none();
+    office_before || office_after || noun_before || noun_after || members_after
 }
+
+/// Nouns that, right after a name, make it an organisation's: its people and its property.
+const ORG_MEMBERS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "employees",
+    "employee",
+    "staffers",
+    "executives",
+    "shareholders",
+    "stockholders",
+    "shares",
+    "headquarters",
+    "subsidiary",
+    "subsidiaries",
+];
 
 /// A title or honorific just before a name, lower case or followed by a comma
 /// ("secretary Rustem Umerov", "intelligence chief, Ibrahim Kalın", "Mr. Smith").

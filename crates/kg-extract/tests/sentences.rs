@@ -686,3 +686,17 @@ fn the_minister_is_the_one_minister_named_before() {
         kinds_and_texts(&ex)
     );
 }
+
+#[test]
+fn a_body_known_by_its_people_and_shares() {
+    let text = "A Veltrix spokesman said the servers were safe, but Dornhall shares fell.";
+    let ex = extract(text);
+    let mentions = kinds_and_texts(&ex);
+    assert_has(
+        &mentions,
+        &[
+            (EntityKind::Organization, "Veltrix"),
+            (EntityKind::Organization, "Dornhall"),
+        ],
+    );
+}
