@@ -92,14 +92,14 @@ impl Extractor {
 
 /// The span a mention is reported with: its name, with the article before the name of an
 /// organisation or place ("the United Nations", "the Netherlands", "the US", "the Midwest"; not
-/// "the Paris office"), and a possessive ending
-/// ("Türkiye's"), as news annotation conventions (GUM, OntoNotes) mark names. Entity labels and
-/// facts are not affected.
+/// "the Paris office") and a possessive ending ("Türkiye's"), as news annotation (GUM,
+/// OntoNotes) marks names. `person_starts` are the tokens where people's names begin. Entity
+/// labels and facts are not affected.
 fn mention_span(
     a: &Analysis<'_>,
     f: &analysis::Found,
     kind: kg_model::EntityKind,
-    starts: &std::collections::HashSet<usize>,
+    person_starts: &std::collections::HashSet<usize>,
 ) -> Span {
     use kg_model::EntityKind;
     let tokens = &f.tokens;
@@ -118,7 +118,7 @@ fn mention_span(
     // After a one-word name, a lower-case word other than a function word makes the name a
     // modifier ("the Google search results"): the article is the noun's. So does a hyphen ("the
     // Russia-Ukraine talks").
-    let next = span_end_token(a, tokens.end);
+    let next = tokens.end + usize::from(a.is_possessive(tokens.end));
     let modifier = matches!(a.raw(next), "-" | "–" | "/")
         || (tokens.len() == 1
             && a.tokens
@@ -128,7 +128,7 @@ fn mention_span(
             && !NOT_NOUNS.contains(&a.word(next)));
     // A capitalised word after the name that begins no person's name continues a longer name
     // ("NATO" in "the NATO Istanbul Summit"), whose article it is.
-    let inside_name = a.is_capitalized(tokens.end) && !starts.contains(&tokens.end);
+    let inside_name = a.is_capitalized(tokens.end) && !person_starts.contains(&tokens.end);
     if article
         && !inside_name
         && !modifier
@@ -145,15 +145,6 @@ const NOT_NOUNS: &[&str] = &[
     "was", "are", "were", "has", "had", "have", "will", "would", "could", "should", "said", "says",
     "which", "who", "that", "where", "when", "after", "before", "since", "until",
 ];
-
-/// The token after a name ending at `end`, past a possessive ending.
-fn span_end_token(a: &Analysis<'_>, end: usize) -> usize {
-    if a.is_possessive(end) {
-        end + 1
-    } else {
-        end
-    }
-}
 
 /// Drop entities left without mentions (merged away), renumber the rest in order of creation,
 /// and sort mentions by position.
@@ -175,7 +166,7 @@ fn finish(mut a: Analysis<'_>, doc: &Document, date: Option<String>) -> Extracti
     let map = |id: EntityId| new_id[id.0].unwrap_or(id);
     // Where people's names begin: a name right before one is complete ("the Federation of
     // Coastal Fishermen Maria Delgado").
-    let starts: std::collections::HashSet<usize> = a
+    let person_starts: std::collections::HashSet<usize> = a
         .found
         .iter()
         .filter(|f| entities[map(f.entity).0].kind == kg_model::EntityKind::Person)
@@ -186,7 +177,7 @@ fn finish(mut a: Analysis<'_>, doc: &Document, date: Option<String>) -> Extracti
         .iter()
         .map(|f| {
             let kind = entities[map(f.entity).0].kind;
-            let span = mention_span(&a, f, kind, &starts);
+            let span = mention_span(&a, f, kind, &person_starts);
             Mention {
                 span,
                 text: span.text(a.text).unwrap_or("").to_string(),
