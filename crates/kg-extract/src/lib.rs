@@ -91,10 +91,10 @@ impl Extractor {
 }
 
 /// The span a mention is reported with: its name, with the article before the name of an
-/// organisation or place ("the United Nations", "the Netherlands", "the US", "the Midwest"; not
-/// "the Paris office") and a possessive ending ("Türkiye's"), as news annotation (GUM,
-/// OntoNotes) marks names. `person_starts` are the tokens where people's names begin. Entity
-/// labels and facts are not affected.
+/// organisation, a place or a group of people ("the United Nations", "the Netherlands", "the
+/// US", "the Midwest", "the Palestinians"; not "the Paris office") and a possessive ending
+/// ("Türkiye's"), as news annotation (GUM, OntoNotes) marks names. `person_starts` are the
+/// tokens where people's names begin. Entity labels and facts are not affected.
 fn mention_span(
     a: &Analysis<'_>,
     f: &analysis::Found,
@@ -129,10 +129,12 @@ fn mention_span(
     // A capitalised word after the name that begins no person's name continues a longer name
     // ("NATO" in "the NATO Istanbul Summit"), whose article it is.
     let inside_name = a.is_capitalized(tokens.end) && !person_starts.contains(&tokens.end);
+    // A group of people named in the plural takes its article too ("the Palestinians").
+    let group = kind == EntityKind::Person && tokens.len() == 1 && a.raw(first).ends_with('s');
     if article
         && !inside_name
         && !modifier
-        && matches!(kind, EntityKind::Organization | EntityKind::Place)
+        && (group || matches!(kind, EntityKind::Organization | EntityKind::Place))
     {
         span.start = a.tokens[first - 1].span.start;
     }
