@@ -863,6 +863,32 @@ fn classify(
             return;
         }
     }
+    // "Amnesty International and Human Rights Watch", "the BBC and the Associated Press": two
+    // names joined by "and" when the first is a known organisation or place on its own, and
+    // the second starts with "the", is known too, or has no organisation word that the "and"
+    // could lead up to ("Ukraine's National Security and Defense Council" is one name).
+    let known_whole = |r: Range<usize>| {
+        organization_of(a, r.clone())
+            || place_of(a, r.clone()).is_some()
+            || matches!(
+                known_of(a, r),
+                Some(Typed::Organization | Typed::Place { .. })
+            )
+    };
+    if let Some((and, right)) = (start + 1..end.saturating_sub(1))
+        .filter(|_| splittable)
+        .filter(|&k| a.word(k) == "and")
+        .map(|k| (k, if a.word(k + 1) == "the" { k + 2 } else { k + 1 }))
+        .find(|&(k, r)| {
+            r < end
+                && known_whole(start..k)
+                && (r == k + 2 || known_whole(r..end) || !(r..end).any(|i| is_org_head(a, i)))
+        })
+    {
+        classify(a, start..and, sentence_start, typed, pending);
+        classify(a, right..end, sentence_start, typed, pending);
+        return;
+    }
     // "Tom Hale of the Irish Defence Forces": a person of an organisation, two names.
     if let Some(of) = (start + 1..end)
         .find(|&k| a.word(k) == "of")

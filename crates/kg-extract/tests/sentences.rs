@@ -700,3 +700,21 @@ fn a_body_known_by_its_people_and_shares() {
         ],
     );
 }
+
+#[test]
+fn known_names_joined_by_and_stay_two_names() {
+    let text = "Amnesty International and Human Rights Watch wrote to the BBC and the Associated \
+                Press, while Bosnia and Herzegovina stayed silent.";
+    let ex = extract(text);
+    let mentions = kinds_and_texts(&ex);
+    assert_has(
+        &mentions,
+        &[
+            (EntityKind::Organization, "Amnesty International"),
+            (EntityKind::Organization, "Human Rights Watch"),
+            (EntityKind::Organization, "the BBC"),
+            (EntityKind::Organization, "the Associated Press"),
+            (EntityKind::Place, "Bosnia and Herzegovina"),
+        ],
+    );
+}
