@@ -268,6 +268,13 @@ fn assert_has(mentions: &[(EntityKind, &str)], expected: &[(EntityKind, &str)]) 
     }
 }
 
+/// Fails, naming what is missing, unless the mentions found in `text` include every expected
+/// (kind, text).
+fn assert_finds(text: &str, expected: &[(EntityKind, &str)]) {
+    let ex = extract(text);
+    assert_has(&kinds_and_texts(&ex), expected);
+}
+
 /// (kind, text) of every mention, in order.
 fn kinds_and_texts(ex: &Extraction) -> Vec<(EntityKind, &str)> {
     ex.mentions
@@ -567,10 +574,8 @@ fn a_word_listed_with_names_takes_their_kind() {
 fn hyphens_inside_names_and_between_them() {
     let text = "Jean-Paul Moreau chaired the Council on American - Islamic Relations meeting \
                 before the Russia-Ukraine talks.";
-    let ex = extract(text);
-    let mentions = kinds_and_texts(&ex);
-    assert_has(
-        &mentions,
+    assert_finds(
+        text,
         &[
             (EntityKind::Person, "Jean-Paul Moreau"),
             (
@@ -628,10 +633,8 @@ fn web_domains_and_possessive_company_names() {
 fn well_known_people_and_geographic_features() {
     let text = "Xi Jinping and Shinzo Abe were photographed on the Ross Ice Shelf in 2015, \
                 decades after Gorbachev had argued that the treaty mattered.";
-    let ex = extract(text);
-    let mentions = kinds_and_texts(&ex);
-    assert_has(
-        &mentions,
+    assert_finds(
+        text,
         &[
             (EntityKind::Person, "Xi Jinping"),
             (EntityKind::Person, "Shinzo Abe"),
@@ -645,10 +648,8 @@ fn well_known_people_and_geographic_features() {
 fn a_person_named_right_after_an_organisation() {
     let text = "The regional director of the Federation of Coastal Fishermen Maria Delgado \
                 said the quotas were unfair.";
-    let ex = extract(text);
-    let mentions = kinds_and_texts(&ex);
-    assert_has(
-        &mentions,
+    assert_finds(
+        text,
         &[
             (
                 EntityKind::Organization,
@@ -690,10 +691,8 @@ fn the_minister_is_the_one_minister_named_before() {
 #[test]
 fn a_body_known_by_its_people_and_shares() {
     let text = "A Veltrix spokesman said the servers were safe, but Dornhall shares fell.";
-    let ex = extract(text);
-    let mentions = kinds_and_texts(&ex);
-    assert_has(
-        &mentions,
+    assert_finds(
+        text,
         &[
             (EntityKind::Organization, "Veltrix"),
             (EntityKind::Organization, "Dornhall"),
@@ -705,10 +704,8 @@ fn a_body_known_by_its_people_and_shares() {
 fn known_names_joined_by_and_stay_two_names() {
     let text = "Amnesty International and Human Rights Watch wrote to the BBC and the Associated \
                 Press, while Bosnia and Herzegovina stayed silent.";
-    let ex = extract(text);
-    let mentions = kinds_and_texts(&ex);
-    assert_has(
-        &mentions,
+    assert_finds(
+        text,
         &[
             (EntityKind::Organization, "Amnesty International"),
             (EntityKind::Organization, "Human Rights Watch"),
