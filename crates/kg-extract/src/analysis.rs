@@ -42,6 +42,9 @@ pub struct Analysis<'t> {
     index: HashMap<(EntityKind, String), EntityId>,
     /// Facts found so far.
     pub facts: Vec<Fact>,
+    /// Folded words written somewhere in the text next to another capitalised word, built at
+    /// first use (see [`Analysis::in_longer_name`]).
+    in_longer_name: std::cell::OnceCell<std::collections::HashSet<String>>,
 }
 
 impl<'t> Analysis<'t> {
@@ -69,7 +72,25 @@ impl<'t> Analysis<'t> {
             entities: Vec::new(),
             index: HashMap::new(),
             facts: Vec::new(),
+            in_longer_name: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Whether the folded word `word` is written somewhere in the text as part of a longer run
+    /// of capitalised words ("Mohib" in "Hamdullah Mohib"), not only on its own.
+    pub fn in_longer_name(&self, word: &str) -> bool {
+        self.in_longer_name
+            .get_or_init(|| {
+                let mut set = std::collections::HashSet::new();
+                for i in 1..self.tokens.len() {
+                    if self.is_capitalized(i) && self.is_capitalized(i - 1) {
+                        set.insert(self.folded[i].clone());
+                        set.insert(self.folded[i - 1].clone());
+                    }
+                }
+                set
+            })
+            .contains(word)
     }
 
     /// The folded text of token `i` (empty past the end).

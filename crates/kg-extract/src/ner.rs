@@ -477,7 +477,93 @@ pub fn recognize(a: &mut Analysis<'_>) {
             i = j;
         }
     }
+    acronym_definitions(a, &mut typed, &mut pending);
     assign_entities(a, typed, pending);
+}
+
+/// A name defined by an acronym in brackets ("Florida Championship Wrestling (FCW)", "Kestrel
+/// Dynamics (KD)"), or followed by "or" and one ("… Co., Ltd. or GWS"), is an organisation:
+/// people are not abbreviated that way, and places defined so are in the gazetteer (those stay
+/// places, as do people the rules are sure of). The name becomes one organisation whose initials
+/// the acronym spells, so the acronym joins it (`merge_acronyms`).
+fn acronym_definitions(
+    a: &Analysis<'_>,
+    typed: &mut Vec<(Range<usize>, Typed)>,
+    pending: &mut Vec<Pending>,
+) {
+    let acronyms: Vec<usize> = pending
+        .iter()
+        .filter(|p| p.acronym)
+        .map(|p| p.tokens.start)
+        .collect();
+    for t in acronyms {
+        let before = if t >= 2 && a.raw(t - 1) == "(" && a.raw(t + 1) == ")" {
+            t - 1
+        } else if t >= 2 && a.word(t - 1) == "or" {
+            if a.raw(t - 2) == "," {
+                t - 2
+            } else {
+                t - 1
+            }
+        } else {
+            continue;
+        };
+        let letters: Vec<char> = a.word(t).chars().filter(|c| *c != '.').collect();
+        let Some(start) = expansion_start(a, before, &letters) else {
+            continue;
+        };
+        let run = start..before;
+        let settled = typed.iter().any(|(r, t)| {
+            r.start <= run.start
+                && r.end >= run.end
+                && match t {
+                    Typed::Organization | Typed::Person { confident: true } => true,
+                    Typed::Person { .. } => {
+                        let first = a.word(run.start);
+                        a.lexicon.is_first_name(first) && a.lexicon.place(first).is_none()
+                    }
+                    Typed::Place { canonical, .. } => !canonical.is_empty(),
+                    Typed::Guess(_) => false,
+                }
+        });
+        if settled {
+            continue;
+        }
+        typed.retain(|(r, _)| !(r.start >= run.start && r.end <= run.end));
+        pending.retain(|p| !(p.tokens.start >= run.start && p.tokens.end <= run.end));
+        nested_places(a, run.clone(), typed);
+        typed.push((run, Typed::Organization));
+    }
+}
+
+/// Where the name that `letters` abbreviate begins, reading back from token `end` (exclusive):
+/// its capitalised words' initials, connectors ("of", "and", "the") and hyphens skipped, must
+/// spell the acronym exactly.
+fn expansion_start(a: &Analysis<'_>, end: usize, letters: &[char]) -> Option<usize> {
+    let mut k = end;
+    let mut matched = letters.len();
+    while matched > 0 {
+        let i = k.checked_sub(1)?;
+        let raw = a.raw(i);
+        if raw == "-" || (CONNECTORS.contains(&a.word(i)) && !a.is_capitalized(i)) {
+            k = i;
+            continue;
+        }
+        if !a.is_capitalized(i) {
+            return None;
+        }
+        let initial = a.word(i).chars().next()?;
+        if initial != letters[matched - 1].to_lowercase().next()? {
+            return None;
+        }
+        matched -= 1;
+        k = i;
+    }
+    // The name must not run on to the left: "Florida Championship Wrestling (FCW)" and not
+    // "Wrestling (W)" inside a longer name.
+    let runs_on =
+        k > 0 && a.is_capitalized(k - 1) && a.word(k - 1) != "the" && !a.tokens[k].newline_before;
+    (!runs_on).then_some(k)
 }
 
 /// Words that name a political party before "party" ("Republican", "Labour", "Green").

@@ -252,7 +252,53 @@ pub fn features(a: &Analysis<'_>, range: &Range<usize>) -> Vec<String> {
     if a.is_possessive(range.end) {
         f.push("flag:possessive".to_string());
     }
+    if range.len() == 1 && !a.in_longer_name(a.word(first)) {
+        // Written only on its own in the whole text: news names people in full at least once.
+        f.push("doc:lone-only".to_string());
+    }
+    if let Some(pronoun) = next_pronoun(a, range.end) {
+        f.push(format!("pronoun:{pronoun}"));
+    }
+    // The lower-case words around the run, beyond the neighbours above: "shares", "company",
+    // "band", "village", "wife" say what the name is.
+    let sentence = a
+        .sentences
+        .get(a.sentence_of.get(first).copied().unwrap_or(0))
+        .cloned()
+        .unwrap_or(0..0);
+    let window = first.saturating_sub(WIDE).max(sentence.start)..first.saturating_sub(2);
+    let after = (range.end + 2).min(sentence.end)..(range.end + WIDE).min(sentence.end);
+    for k in window.chain(after) {
+        let w = a.word(k);
+        if w.len() > 3 && !a.is_capitalized(k) {
+            f.push(format!("near:{w}"));
+        }
+    }
     f
+}
+
+/// How far (in tokens) the typer looks around a run for telling words.
+const WIDE: usize = 10;
+
+/// The class of the first third-person pronoun after token `from`, in its sentence or the
+/// next: "he" / "she" follow people, "it" / "its" organisations and places ("Quantcast ranks
+/// the site …; its figures").
+fn next_pronoun(a: &Analysis<'_>, from: usize) -> Option<&'static str> {
+    const WINDOW: usize = 20;
+    let sentence = *a.sentence_of.get(from)?;
+    let limit = a
+        .sentences
+        .get(sentence + 1)
+        .or_else(|| a.sentences.get(sentence))
+        .map_or(from, |s| s.end)
+        .min(from + WINDOW);
+    (from..limit).find_map(|k| match a.word(k) {
+        "he" | "him" | "his" | "himself" => Some("male"),
+        "she" | "her" | "hers" | "herself" => Some("female"),
+        "it" | "its" | "itself" => Some("it"),
+        "they" | "them" | "their" | "themselves" => Some("they"),
+        _ => None,
+    })
 }
 
 /// Averaged-perceptron training.

@@ -715,3 +715,28 @@ fn known_names_joined_by_and_stay_two_names() {
         ],
     );
 }
+
+#[test]
+fn a_name_defined_by_an_acronym_is_an_organisation() {
+    // Neither name has an organisation word or is in any list; the acronym in brackets that
+    // spells their initials says what they are. A place defined so stays a place.
+    let text = "Talks with Kestrel Dynamics (KD) and Marlow Brightwater Tannery (MBT) ended. \
+                KD said it would wait, MBT did not. Both moved to the United Arab Emirates (UAE).";
+    assert_finds(
+        text,
+        &[
+            (EntityKind::Organization, "Kestrel Dynamics"),
+            (EntityKind::Organization, "KD"),
+            (EntityKind::Organization, "Marlow Brightwater Tannery"),
+            (EntityKind::Organization, "MBT"),
+            (EntityKind::Organization, "KD"),
+            (EntityKind::Organization, "MBT"),
+            (EntityKind::Place, "the United Arab Emirates"),
+            (EntityKind::Place, "UAE"),
+        ],
+    );
+    let ex = extract(text);
+    let kd: Vec<_> = ex.mentions.iter().filter(|m| m.text == "KD").collect();
+    let full = ex.mentions.iter().find(|m| m.text == "Kestrel Dynamics");
+    assert!(kd.iter().all(|m| Some(m.entity) == full.map(|f| f.entity)));
+}
