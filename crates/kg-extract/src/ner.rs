@@ -219,12 +219,24 @@ const PLACE_HEADS: &[&str] = &[
     "wharf",
     "embankment",
     "promenade",
+    "springs",
+    "expressway",
+    "freeway",
+    "motorway",
+    "turnpike",
+    "terrace",
+    "tunnel",
+    "lighthouse",
+    "fountain",
+    "boardwalk",
+    "esplanade",
+    "grove",
 ];
 
 /// Place heads that are also common surnames ("Hill", "Hall", "Park").
 const SURNAME_PLACE_HEADS: &[&str] = &[
     "hill", "hall", "park", "lane", "bay", "temple", "castle", "tower", "street", "field", "wood",
-    "marsh", "ridge", "peak", "pier",
+    "marsh", "ridge", "peak", "pier", "grove",
 ];
 
 /// First words of event names ("Hurricane Katrina", "Operation Desert Storm").
