@@ -433,6 +433,10 @@ pub fn recognize(a: &mut Analysis<'_>) {
                     // American - Islamic Relations"); names it joins by chance ("Russia -
                     // Ukraine") are split again when typed.
                     j += 2;
+                } else if j + 1 < sentence.end && hyphenated_given_name(a, i, j) {
+                    // "Kim Jong-un", "Tsai Ing-wen", "Hau Lung-bin": an East Asian given name
+                    // whose second syllable is written after a hyphen in lower case.
+                    j += 2;
                 } else if j + 2 < sentence.end
                     && ARABIC_ARTICLES.contains(&a.raw(j))
                     && a.raw(j + 1) == "-"
@@ -632,6 +636,27 @@ fn splits_at_hyphen(a: &Analysis<'_>, range: &Range<usize>, k: usize) -> bool {
     let place_after =
         (k + 2..=range.end.min(k + 1 + longest)).any(|e| place_of(a, k + 1..e).is_some());
     place_before || place_after
+}
+
+/// Whether the hyphen at token `j` joins a lower-case syllable to the name `i..j` as part of a
+/// romanised given name ("Kim Jong-un", "Moon Jae-in", "Ma Ying-jeou"): the name has a family
+/// name and one syllable before the hyphen, the syllable is short, and what follows is no
+/// English word ("Saudi Arabia-led", "Hamas-run" stay apart).
+fn hyphenated_given_name(a: &Analysis<'_>, i: usize, j: usize) -> bool {
+    let syllable = a.word(j + 1);
+    a.raw(j) == "-"
+        && j >= i + 2
+        && touching(a, j)
+        && a.raw(j - 1).chars().count() <= 5
+        && a.tokens[j + 1].kind == crate::segment::TokenKind::Word
+        && !a.is_capitalized(j + 1)
+        && (1..=5).contains(&syllable.chars().count())
+        && syllable.chars().all(|c| c.is_ascii_lowercase())
+        && (matches!(
+            syllable,
+            "in" | "un" | "an" | "on" | "bin" | "man" | "sun" | "young" | "hee" | "woo" | "min"
+        ) || !a.lexicon.is_common_word(syllable))
+        && !a.is_capitalized(j + 2)
 }
 
 fn touching(a: &Analysis<'_>, j: usize) -> bool {
@@ -1156,6 +1181,9 @@ fn strip_titles(
             titled = true;
         } else if a.lexicon.demonym(w).is_some() && start + 1 < end && !is_group_noun(a, start) {
             start += 1;
+        } else if start + 2 < end && a.lexicon.demonym(&a.key_of(start..start + 2)).is_some() {
+            // "South Korean President Yoon Suk Yeol": a two-word demonym.
+            start += 2;
         } else if let Some(org_end) = organization_before_title(a, start, end) {
             // "NASA Administrator Charles Bolden": the organisation is a name of its own.
             typed.push((start..org_end, Typed::Organization));
@@ -1284,8 +1312,9 @@ fn classify_name(
         // A lone letter is an initial or a label ("Plan B"), not a name.
         return;
     }
-    if range.len() == 1
-        && (a.lexicon.demonym(a.word(first)).is_some() || ADJECTIVES.contains(&a.word(first)))
+    if (range.len() == 1
+        && (a.lexicon.demonym(a.word(first)).is_some() || ADJECTIVES.contains(&a.word(first))))
+        || (range.len() == 2 && a.lexicon.demonym(&a.key_of(range.clone())).is_some())
     {
         // "German", "Ukrainian", "European", "Soviet": adjectives, not names of their own.
         return;

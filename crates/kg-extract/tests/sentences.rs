@@ -740,3 +740,23 @@ fn a_name_defined_by_an_acronym_is_an_organisation() {
     let full = ex.mentions.iter().find(|m| m.text == "Kestrel Dynamics");
     assert!(kd.iter().all(|m| Some(m.entity) == full.map(|f| f.entity)));
 }
+
+#[test]
+fn hyphenated_given_names_and_two_word_demonyms() {
+    // A romanised given name keeps its lower-case second syllable; a two-word demonym before a
+    // title is no part of the name; "-based" and "-led" after a place are no name syllables.
+    let text = "South Korean President Pak Sun-hee met Taipei mayor Lo Wen-jun and Chen Ing-an. \
+                The New York-based lender and a Saudi Arabia-led coalition stayed out.";
+    assert_eq!(
+        names(text, EntityKind::Person),
+        ["Chen Ing-an", "Lo Wen-jun", "Pak Sun-hee"]
+    );
+    assert_finds(
+        text,
+        &[
+            (EntityKind::Place, "Taipei"),
+            (EntityKind::Place, "New York"),
+            (EntityKind::Place, "Saudi Arabia"),
+        ],
+    );
+}
