@@ -96,13 +96,16 @@ pub fn extract(a: &mut Analysis<'_>) {
 
 /// "The minister", "the President": a title after "the", with no name after it, is a mention of
 /// the one person the document has already said holds that office ("Foreign Minister Ana Lopes
-/// … The minister said"). When no one or several people hold it, nothing is resolved.
+/// … The minister said"). So is a capitalised title after "as" ("as Governor, he …"), and a
+/// title with the organisation it belongs to ("the Governor of Virginia", "as President of the
+/// Society") when that is the holder's organisation. When no one or several people hold it,
+/// nothing is resolved.
 fn definite_titles(a: &mut Analysis<'_>) {
-    let holders: Vec<(usize, EntityId, String)> = a
+    let holders: Vec<(usize, EntityId, String, EntityId)> = a
         .facts
         .iter()
         .filter_map(|f| match f {
-            Fact::HoldsRole(h) => Some((h.sentence, h.person, h.role.clone())),
+            Fact::HoldsRole(h) => Some((h.sentence, h.person, h.role.clone(), h.organization)),
             _ => None,
         })
         .collect();
@@ -113,30 +116,54 @@ fn definite_titles(a: &mut Analysis<'_>) {
     for s in 0..a.sentences.len() {
         let sentence = a.sentences[s].clone();
         for i in sentence.start..sentence.end.saturating_sub(1) {
-            if a.word(i) != "the" || a.mention_at[i + 1].is_some() {
+            let title_start = match a.word(i) {
+                "the" => i + 1,
+                // Not "for": "the nominee for Governor" names the office, not its holder.
+                "as" if a.is_capitalized(i + 1) => i + 1,
+                _ => continue,
+            };
+            if a.mention_at[title_start].is_some() {
                 continue;
             }
-            let Some((end, label)) = role_end(a, i + 1, sentence.end) else {
+            let Some((mut end, label)) = role_end(a, title_start, sentence.end) else {
                 continue;
             };
+            // "of Virginia", "of the Society": the organisation the title belongs to.
+            let mut organization = None;
+            if a.is_capitalized(title_start) && matches!(a.word(end), "of" | "for") {
+                let at = if a.word(end + 1) == "the" {
+                    end + 2
+                } else {
+                    end + 1
+                };
+                if let Some(m) = a.mention(at).filter(|m| m.tokens.start == at) {
+                    organization = Some(m.entity);
+                    end = m.tokens.end;
+                }
+            }
             // A name, an "of" or an organisation after the title: a title of someone else or
             // a description, not a reference back.
             if a.is_capitalized(end)
-                || matches!(a.word(end), "of" | "for" | "at" | "to")
-                || (i + 1..end).any(|k| a.mention_at[k].is_some())
+                || (organization.is_none() && matches!(a.word(end), "of" | "for" | "at" | "to"))
+                || (title_start..end).any(|k| a.mention_at[k].is_some() && organization.is_none())
             {
                 continue;
             }
             let suffix = format!(" {label}");
             let mut people: Vec<EntityId> = holders
                 .iter()
-                .filter(|(at, _, role)| *at <= s && (*role == label || role.ends_with(&suffix)))
-                .map(|(_, person, _)| *person)
+                .filter(|(at, _, role, org)| {
+                    *at <= s
+                        && (*role == label || role.ends_with(&suffix))
+                        && organization.is_none_or(|o| o == *org)
+                })
+                .map(|(_, person, _, _)| *person)
                 .collect();
             people.sort_unstable_by_key(|p| p.0);
             people.dedup();
             if let [person] = people[..] {
-                found.push((i..end, person));
+                let from = if a.word(i) == "the" { i } else { title_start };
+                found.push((from..end, person));
             }
         }
     }

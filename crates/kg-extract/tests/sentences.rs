@@ -760,3 +760,25 @@ fn hyphenated_given_names_and_two_word_demonyms() {
         ],
     );
 }
+
+#[test]
+fn a_title_with_its_organisation_is_its_one_holder() {
+    let text = "Ohio Governor Dana Whitlock signed the bill on Monday. Whitlock served two terms \
+                as Governor of Ohio, and as Governor she cut taxes. Her rival, the nominee for \
+                Governor of Ohio, disagreed.";
+    let ex = extract(text);
+    let whitlock = ex
+        .mentions
+        .iter()
+        .find(|m| m.text == "Dana Whitlock")
+        .expect("Dana Whitlock")
+        .entity;
+    let titles: Vec<_> = ex
+        .mentions
+        .iter()
+        .filter(|m| m.text.starts_with("Governor"))
+        .map(|m| (m.text.as_str(), m.entity == whitlock))
+        .collect();
+    // "for Governor of Ohio" names the office the rival seeks, not its holder.
+    assert_eq!(titles, [("Governor of Ohio", true), ("Governor", true)]);
+}
