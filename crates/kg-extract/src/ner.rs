@@ -659,6 +659,31 @@ fn hyphenated_given_name(a: &Analysis<'_>, i: usize, j: usize) -> bool {
         && !a.is_capitalized(j + 2)
 }
 
+/// Where a person's name begins right after a known place at the front of `run` (a given name
+/// that is no place or ordinary word, then another capitalised word that is no organisation
+/// word; or two words that are neither): "Houston Mary Lee" is two names; "Santa Clara
+/// University", "Boston Red Sox" and "Jordan Peterson" are one.
+fn place_then_person(a: &Analysis<'_>, run: &Range<usize>) -> Option<usize> {
+    if run.len() < 3 || known_of(a, run.clone()).is_some() {
+        return None;
+    }
+    let (e, _) = place_prefix(a, run.start, run.end)?;
+    let w = a.word(e);
+    let plain = |k: usize| {
+        a.is_capitalized(k)
+            && a.lexicon.place(a.word(k)).is_none()
+            && !a.lexicon.is_common_word(a.word(k))
+            && !is_org_head(a, k)
+            && !CONNECTORS.contains(&a.word(k))
+            && !is_acronym(a.raw(k))
+    };
+    let given = a.lexicon.is_first_name(w) && plain(e);
+    // Two more words that are no place, ordinary word or organisation word: a name too
+    // ("Arlington Amneh Jafari").
+    let two_names = e + 2 == run.end && plain(e) && plain(e + 1);
+    (e + 2 <= run.end && (given || two_names) && !is_org_head(a, e + 1)).then_some(e)
+}
+
 fn touching(a: &Analysis<'_>, j: usize) -> bool {
     a.tokens[j - 1].span.end == a.tokens[j].span.start
         && a.tokens[j].span.end == a.tokens[j + 1].span.start
@@ -1253,6 +1278,12 @@ fn classify_name(
     typed: &mut Vec<(Range<usize>, Typed)>,
     pending: &mut Vec<Pending>,
 ) {
+    // "at Arlington Amneh Jafari", "of Houston Mary Lee": a known place, then a person's name.
+    if let Some(split) = place_then_person(a, &range) {
+        classify_name(a, range.start..split, false, typed, pending);
+        classify_name(a, split..range.end, titled, typed, pending);
+        return;
+    }
     if range.len() == 1 && is_group_noun(a, range.start) {
         // "Americans", "the Palestinians", "Democrats": people named by their nation, faith or
         // party (a name of people, as annotated corpora count it; not a single person's name).

@@ -782,3 +782,25 @@ fn a_title_with_its_organisation_is_its_one_holder() {
     // "for Governor of Ohio" names the office the rival seeks, not its holder.
     assert_eq!(titles, [("Governor of Ohio", true), ("Governor", true)]);
 }
+
+#[test]
+fn a_place_then_a_persons_name_are_two_names() {
+    let text = "A nurse from Houston Mary Okafor and a student at Leeds Tomasz Wrzesniak spoke \
+                before the Boston Red Sox game near Santa Clara University.";
+    assert_finds(
+        text,
+        &[
+            (EntityKind::Place, "Houston"),
+            (EntityKind::Person, "Mary Okafor"),
+            (EntityKind::Place, "Leeds"),
+            (EntityKind::Person, "Tomasz Wrzesniak"),
+            (EntityKind::Organization, "Santa Clara University"),
+        ],
+    );
+    let ex = extract(text);
+    assert!(
+        !ex.mentions.iter().any(|m| m.text == "Red Sox"),
+        "{:?}",
+        kinds_and_texts(&ex)
+    );
+}
