@@ -779,6 +779,10 @@ fn known_of(a: &Analysis<'_>, range: Range<usize>) -> Option<Typed> {
         return None;
     }
     let first = a.word(range.start);
+    // "Soviet", "European": adjectives, which some corpora tag as places; no names here either.
+    if range.len() == 1 && (ADJECTIVES.contains(&first) || a.lexicon.demonym(first).is_some()) {
+        return None;
+    }
     let titled =
         range.len() > 1 && (a.lexicon.role(first).is_some() || a.lexicon.is_honorific(first));
     let key = a.key_of(range);

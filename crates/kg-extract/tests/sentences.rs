@@ -804,3 +804,18 @@ fn a_place_then_a_persons_name_are_two_names() {
         kinds_and_texts(&ex)
     );
 }
+
+#[test]
+fn adjectives_of_peoples_and_eras_are_no_names() {
+    let text = "Fears of Soviet aggression shaped European policy, said Marta Kowalczyk in the \
+                Soviet Union's former capital.";
+    let ex = extract(text);
+    let texts: Vec<_> = kinds_and_texts(&ex);
+    assert!(
+        !texts
+            .iter()
+            .any(|(_, t)| *t == "Soviet" || *t == "European"),
+        "{texts:?}"
+    );
+    assert_finds(text, &[(EntityKind::Person, "Marta Kowalczyk")]);
+}
