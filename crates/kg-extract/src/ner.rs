@@ -529,10 +529,10 @@ fn acronym_definitions(
             continue;
         };
         let run = start..before;
-        let settled = typed.iter().any(|(r, t)| {
+        let settled = typed.iter().any(|(r, kind)| {
             r.start <= run.start
                 && r.end >= run.end
-                && match t {
+                && match kind {
                     Typed::Organization | Typed::Person { confident: true } => true,
                     Typed::Person { .. } => {
                         let first = a.word(run.start);
