@@ -983,8 +983,12 @@ fn classify(
     let surname_head = (2..=3).contains(&(end - start))
         && a.lexicon.is_first_name(a.word(start))
         && SURNAME_PLACE_HEADS.contains(&a.word(end - 1));
+    // "the White House and Downing Street": two places, split below.
+    let known_first = (start + 1..end.saturating_sub(1))
+        .any(|k| a.word(k) == "and" && place_of(a, start..k).is_some());
     if end - start >= 2
         && !surname_head
+        && !known_first
         && (PLACE_HEADS.contains(&a.word(end - 1))
             || matches!(a.word(start), "lake" | "mount" | "port" | "cape" | "fort"))
     {

@@ -703,7 +703,8 @@ fn a_body_known_by_its_people_and_shares() {
 #[test]
 fn known_names_joined_by_and_stay_two_names() {
     let text = "Amnesty International and Human Rights Watch wrote to the BBC and the Associated \
-                Press, while Bosnia and Herzegovina stayed silent.";
+                Press, while Bosnia and Herzegovina stayed silent and the White House and Downing \
+                Street said nothing.";
     assert_finds(
         text,
         &[
@@ -712,7 +713,17 @@ fn known_names_joined_by_and_stay_two_names() {
             (EntityKind::Organization, "the BBC"),
             (EntityKind::Organization, "the Associated Press"),
             (EntityKind::Place, "Bosnia and Herzegovina"),
+            (EntityKind::Place, "the White House"),
+            (EntityKind::Place, "Downing Street"),
         ],
+    );
+    let ex = extract(text);
+    assert!(
+        !ex.mentions
+            .iter()
+            .any(|m| m.text.contains("House and Downing")),
+        "{:?}",
+        kinds_and_texts(&ex)
     );
 }
 
