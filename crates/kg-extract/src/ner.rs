@@ -780,7 +780,7 @@ fn known_of(a: &Analysis<'_>, range: Range<usize>) -> Option<Typed> {
     }
     let first = a.word(range.start);
     // "Soviet", "European": adjectives, which some corpora tag as places; no names here either.
-    if range.len() == 1 && (ADJECTIVES.contains(&first) || a.lexicon.demonym(first).is_some()) {
+    if range.len() == 1 && is_adjective(a, first) {
         return None;
     }
     let titled =
@@ -1351,8 +1351,7 @@ fn classify_name(
         // A lone letter is an initial or a label ("Plan B"), not a name.
         return;
     }
-    if (range.len() == 1
-        && (a.lexicon.demonym(a.word(first)).is_some() || ADJECTIVES.contains(&a.word(first))))
+    if (range.len() == 1 && is_adjective(a, a.word(first)))
         || (range.len() == 2 && a.lexicon.demonym(&a.key_of(range.clone())).is_some())
     {
         // "German", "Ukrainian", "European", "Soviet": adjectives, not names of their own.
@@ -1436,6 +1435,12 @@ fn classify_name(
         acronym: false,
         scores: Some(scores),
     });
+}
+
+/// Whether the folded word is a demonym ("german") or another capitalised adjective of a
+/// region, people or era ("soviet"): no name on its own.
+fn is_adjective(a: &Analysis<'_>, word: &str) -> bool {
+    a.lexicon.demonym(word).is_some() || ADJECTIVES.contains(&word)
 }
 
 /// Capitalised adjectives of regions, peoples and eras that name no country (those are

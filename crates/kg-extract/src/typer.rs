@@ -242,11 +242,12 @@ pub fn features(a: &Analysis<'_>, range: &Range<usize>) -> Vec<String> {
     if range.clone().all(|k| lex.is_common_word(a.word(k))) {
         f.push("flag:all-common".to_string());
     }
-    if first
-        == a.sentences
-            .get(a.sentence_of.get(first).copied().unwrap_or(0))
-            .map_or(0, |s| s.start)
-    {
+    let sentence = a
+        .sentences
+        .get(a.sentence_of.get(first).copied().unwrap_or(0))
+        .cloned()
+        .unwrap_or(0..0);
+    if first == sentence.start {
         f.push("flag:sentence-initial".to_string());
     }
     if a.is_possessive(range.end) {
@@ -261,11 +262,6 @@ pub fn features(a: &Analysis<'_>, range: &Range<usize>) -> Vec<String> {
     }
     // The lower-case words around the run, beyond the neighbours above: "shares", "company",
     // "band", "village", "wife" say what the name is.
-    let sentence = a
-        .sentences
-        .get(a.sentence_of.get(first).copied().unwrap_or(0))
-        .cloned()
-        .unwrap_or(0..0);
     let window = first.saturating_sub(WIDE).max(sentence.start)..first.saturating_sub(2);
     let after = (range.end + 2).min(sentence.end)..(range.end + WIDE).min(sentence.end);
     for k in window.chain(after) {
