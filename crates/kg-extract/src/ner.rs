@@ -279,6 +279,12 @@ const WEB_DOMAINS: &[&str] = &[
     "au", "tv", "ai",
 ];
 
+/// Acronyms of things, not of organisations or places: "TV", "GDP", "DNA".
+const ORDINARY_ACRONYMS: &[&str] = &[
+    "ai", "aids", "atm", "cd", "covid", "dna", "dvd", "gdp", "gps", "hiv", "html", "ict", "id",
+    "iq", "lgbt", "lgbtq", "pc", "pdf", "rna", "suv", "tv", "ufo", "url", "usb", "uv", "vip",
+];
+
 /// Compass points that, capitalised after "the", name a region ("the West", "the Midwest").
 const COMPASS_REGIONS: &[&str] = &[
     "north",
@@ -906,6 +912,7 @@ fn classify(
         return;
     }
     if !lone_ordinary && organization_of(a, run.clone()) {
+        nested_places(a, run.clone(), typed);
         typed.push((run, Typed::Organization));
         return;
     }
@@ -958,7 +965,13 @@ fn classify(
         return;
     }
     if start > run.start && organization_of(a, start..end) {
+        nested_places(a, start..end, typed);
         typed.push((start..end, Typed::Organization));
+        return;
+    }
+    // "the film The Quiet Harbour": the title of a work, whatever its words.
+    if names_a_work(a, start) {
+        nested_names(a, start..end, typed);
         return;
     }
     // A capital "The" inside a sentence belongs to the name that follows, and such names are
@@ -1119,7 +1132,11 @@ fn classify(
         if org_end - start >= 2 {
             typed.push((start..org_end, Typed::Organization));
             nested_places(a, start..org_end, typed);
-        } else if start > 0 && a.word(start - 1) == "the" && !a.tokens[start].newline_before {
+        } else if start > 0
+            && a.word(start - 1) == "the"
+            && !a.tokens[start].newline_before
+            && !ORDINARY_ACRONYMS.contains(&a.word(start))
+        {
             typed.push((start..org_end, Typed::Organization));
         }
         if org_end < end {
@@ -1307,12 +1324,18 @@ fn classify_name(
         return;
     }
     if !titled && organization_of(a, range.clone()) {
+        // A place in a well-known organisation's name is named there too: "Boston" in "the
+        // Boston Red Sox", "Texas" in "the University of Texas".
+        nested_places(a, range.clone(), typed);
         typed.push((range, Typed::Organization));
         return;
     }
     if let Some(known) =
         known_of(a, range.clone()).filter(|k| !titled || matches!(k, Typed::Person { .. }))
     {
+        if matches!(known, Typed::Organization) {
+            nested_places(a, range.clone(), typed);
+        }
         typed.push((range, known));
         return;
     }
@@ -1358,7 +1381,10 @@ fn classify_name(
         return;
     }
     if range.len() == 1 && is_acronym(a.raw(first)) {
-        if a.lexicon.role(a.word(first)).is_none() && !a.lexicon.is_common_word(a.word(first)) {
+        if a.lexicon.role(a.word(first)).is_none()
+            && !a.lexicon.is_common_word(a.word(first))
+            && !ORDINARY_ACRONYMS.contains(&a.word(first))
+        {
             let scores = Typer::builtin().class_scores(a, &range);
             pending.push(Pending {
                 tokens: range,
@@ -1414,7 +1440,7 @@ fn classify_name(
     }
     // A title in quotation marks ("Dark Matters", "The Rains of Castamere") names a work, not
     // a person, organisation or place; a known name inside it still counts.
-    if range.len() >= 2 && quoted(a, &range) {
+    if (range.len() >= 2 && quoted(a, &range)) || names_a_work(a, range.start) {
         nested_names(a, range, typed);
         return;
     }
@@ -1696,6 +1722,42 @@ fn quoted(a: &Analysis<'_>, range: &Range<usize>) -> bool {
         after += 1;
     }
     before > 0 && is_quote(before - 1) && is_quote(after)
+}
+
+/// Whether the run at `start` is the title of a work its kind names just before: "the film
+/// The Lookout", "the novel Atonement", "the TV series The Crown" (no person, organisation or
+/// place, though a known name inside it still counts).
+fn names_a_work(a: &Analysis<'_>, start: usize) -> bool {
+    const WORKS: &[&str] = &[
+        "album",
+        "anthology",
+        "biopic",
+        "book",
+        "comedy",
+        "documentary",
+        "drama",
+        "episode",
+        "film",
+        "memoir",
+        "miniseries",
+        "movie",
+        "musical",
+        "novel",
+        "novella",
+        "opera",
+        "painting",
+        "poem",
+        "serial",
+        "series",
+        "sitcom",
+        "song",
+        "thriller",
+    ];
+    let mut k = start;
+    if k > 0 && a.word(k - 1) == "the" {
+        k -= 1;
+    }
+    k > 0 && WORKS.contains(&a.word(k - 1)) && !a.is_capitalized(k - 1)
 }
 
 /// Whether token `first` follows a picture credit's label ("Image:", "Photo:").

@@ -830,3 +830,31 @@ fn adjectives_of_peoples_and_eras_are_no_names() {
     );
     assert_finds(text, &[(EntityKind::Person, "Marta Kowalczyk")]);
 }
+
+#[test]
+fn places_inside_known_organisations_and_titles_of_works() {
+    let text = "Lena Duarte joined the Pittsburgh Pirates in May. She appeared in the film The \
+                Quiet Harbour and watched the TV series The Long Winter on her phone.";
+    let ex = extract(text);
+    let texts = kinds_and_texts(&ex);
+    assert_has(
+        &texts,
+        &[
+            (EntityKind::Organization, "the Pittsburgh Pirates"),
+            (EntityKind::Place, "Pittsburgh"),
+            (EntityKind::Person, "Lena Duarte"),
+        ],
+    );
+    for title in [
+        "The Quiet Harbour",
+        "Quiet Harbour",
+        "The Long Winter",
+        "Long Winter",
+        "TV",
+    ] {
+        assert!(
+            !texts.iter().any(|(_, t)| *t == title),
+            "{title}: {texts:?}"
+        );
+    }
+}
