@@ -1063,17 +1063,25 @@ fn classify(
         .find(|&k| a.word(k) == "of")
         .filter(|_| splittable)
     {
+        let after = if a.word(of + 1) == "the" {
+            of + 2
+        } else {
+            of + 1
+        };
+        // "Director-General of the World Health Organization": a title and the organisation
+        // it belongs to (the title names a person; see `roles::offices_as_people`).
+        let title_of = role_end(a, start, of).is_some_and(|(r, _)| r == of)
+            && ((after..end).any(|k| is_org_head(a, k)) || known_whole(after..end));
         let person_before = !(start..of).any(|k| is_org_head(a, k))
             && (a.lexicon.is_first_name(a.word(start))
                 || (a.lexicon.is_honorific(a.word(start)) && of - start >= 2)
                 || role_end(a, start, of).is_some_and(|(r, _)| r < of));
+        if title_of && after < end {
+            classify(a, after..end, sentence_start, typed, pending);
+            return;
+        }
         if person_before && of + 1 < end {
             classify(a, start..of, sentence_start, typed, pending);
-            let after = if a.word(of + 1) == "the" {
-                of + 2
-            } else {
-                of + 1
-            };
             if after < end {
                 classify(a, after..end, sentence_start, typed, pending);
             }

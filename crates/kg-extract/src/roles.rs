@@ -92,6 +92,81 @@ pub fn extract(a: &mut Analysis<'_>) {
     }
     resolve(a, candidates);
     definite_titles(a);
+    offices_as_people(a);
+}
+
+/// "the Governor of Virginia", "as Director-General of the World Health Organization": a
+/// capitalised title with the organisation or place it belongs to, and no name after it, names
+/// the person who holds that office, as news reads it. When `definite_titles` found no one
+/// holder in the document, the office holder is a person of their own, known by the title.
+/// No role fact is made: it would say nothing that the title does not.
+fn offices_as_people(a: &mut Analysis<'_>) {
+    let mut found = Vec::new();
+    for sentence in a.sentences.clone() {
+        let mut i = sentence.start;
+        while i < sentence.end {
+            let next = i + 1;
+            // Not inside a longer name or compound ("Lord President", "Director-General"),
+            // and not the office someone seeks ("the nominee for Governor of Ohio").
+            let skip = !a.is_capitalized(i)
+                || (i > sentence.start && a.word(i - 1) == "for")
+                || a.mention_at[i].is_some()
+                || (i > sentence.start
+                    && ((a.is_capitalized(i - 1) && a.word(i - 1) != "the")
+                        || a.raw(i - 1) == "-"));
+            let Some((end, _)) = (!skip)
+                .then(|| role_end(a, i, sentence.end))
+                .flatten()
+                .filter(|&(end, _)| {
+                    (i..end).all(|k| {
+                        a.mention_at[k].is_none()
+                            && (a.is_capitalized(k) || !a.word(k).chars().any(char::is_alphabetic))
+                    })
+                })
+            else {
+                i = next;
+                continue;
+            };
+            if !matches!(a.word(end), "of" | "for") {
+                i = next;
+                continue;
+            }
+            let at = if a.word(end + 1) == "the" {
+                end + 2
+            } else {
+                end + 1
+            };
+            let office = a.mention(at).filter(|m| {
+                m.tokens.start == at
+                    && matches!(
+                        a.entity_data(m.entity).kind,
+                        EntityKind::Organization | EntityKind::Place
+                    )
+            });
+            let Some(last) = office.map(|m| m.tokens.end) else {
+                i = next;
+                continue;
+            };
+            if a.is_capitalized(last) {
+                // "President of France Emmanuel Macron": a title before a name.
+                i = next;
+                continue;
+            }
+            let from = if i > sentence.start && a.word(i - 1) == "the" {
+                i - 1
+            } else {
+                i
+            };
+            found.push((from..last, i..last));
+            i = last;
+        }
+    }
+    for (range, title) in found {
+        let label = a.text_of(title.clone()).to_string();
+        let key = a.key_of(title);
+        let person = a.entity(EntityKind::Person, &key, &label, None);
+        a.add_mention(range, person);
+    }
 }
 
 /// "The minister", "the President": a title after "the", with no name after it, is a mention of

@@ -858,3 +858,31 @@ fn places_inside_known_organisations_and_titles_of_works() {
         );
     }
 }
+
+#[test]
+fn a_capitalised_title_of_an_organisation_names_its_holder() {
+    let text = "The Director-General of the World Health Organization warned on Monday that \
+                cases were rising. Later the President of Chile Rosa Marquez met the King of \
+                Norway.";
+    let ex = extract(text);
+    let texts = kinds_and_texts(&ex);
+    assert_has(
+        &texts,
+        &[
+            (
+                EntityKind::Person,
+                "The Director-General of the World Health Organization",
+            ),
+            (EntityKind::Organization, "the World Health Organization"),
+            (EntityKind::Person, "the King of Norway"),
+            (EntityKind::Place, "Norway"),
+            (EntityKind::Person, "Rosa Marquez"),
+            (EntityKind::Place, "Chile"),
+        ],
+    );
+    // A title right before a name is that person's title, not a person of its own.
+    assert!(
+        !texts.iter().any(|(_, t)| t.contains("President of Chile")),
+        "{texts:?}"
+    );
+}
