@@ -221,6 +221,14 @@ pub fn features(a: &Analysis<'_>, range: &Range<usize>) -> Vec<String> {
         f.push("flag:first-name".to_string());
         f.push(format!("first-name-len:{}", range.len().min(3)));
     }
+    // "the CEO of Hilton", "a spokesman for Delta", "director at Sandia": the name a title
+    // belongs to is an organisation or a place, not a person.
+    if matches!(prev, "of" | "for" | "at")
+        && first > 1
+        && lex.role(a.word(first - 2)).is_some_and(|r| r.is_head)
+    {
+        f.push(format!("after-role:{prev}"));
+    }
     if let Some(class) = word_class(prev) {
         f.push(format!("prev-class:{class}"));
     }
