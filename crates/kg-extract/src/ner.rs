@@ -1058,6 +1058,19 @@ fn classify(
         classify(a, right..end, sentence_start, typed, pending);
         return;
     }
+    // "the Board and CEO of the Harbour Centre": a name, then a title of the next one.
+    if let Some(and) = (start + 1..end.saturating_sub(2))
+        .filter(|_| splittable)
+        .find(|&k| {
+            a.word(k) == "and"
+                && role_end(a, k + 1, end)
+                    .is_some_and(|(r, _)| r < end && matches!(a.word(r), "of" | "for"))
+        })
+    {
+        classify(a, start..and, sentence_start, typed, pending);
+        classify(a, and + 1..end, sentence_start, typed, pending);
+        return;
+    }
     // "Tom Hale of the Irish Defence Forces": a person of an organisation, two names.
     if let Some(of) = (start + 1..end)
         .find(|&k| a.word(k) == "of")

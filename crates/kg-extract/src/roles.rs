@@ -101,7 +101,12 @@ pub fn extract(a: &mut Analysis<'_>) {
 /// holder in the document, the office holder is a person of their own, known by the title.
 /// No role fact is made: it would say nothing that the title does not.
 fn offices_as_people(a: &mut Analysis<'_>) {
-    let mut found = Vec::new();
+    // (mention tokens with any "the", title tokens, the person it is in apposition to)
+    let mut found: Vec<(
+        std::ops::Range<usize>,
+        std::ops::Range<usize>,
+        Option<EntityId>,
+    )> = Vec::new();
     for sentence in a.sentences.clone() {
         let mut i = sentence.start;
         while i < sentence.end {
@@ -157,14 +162,34 @@ fn offices_as_people(a: &mut Analysis<'_>) {
             } else {
                 i
             };
-            found.push((from..last, i..last));
+            // "Maria Lopez, Chairman of the Board …" or "…, Director of the Institute, Ana
+            // Reyes": a title in apposition names the person beside it.
+            let beside = (from > sentence.start && a.raw(from - 1) == ",")
+                .then(|| person_ending_before(a, from - 1).map(|(p, _)| p))
+                .flatten()
+                .or_else(|| {
+                    (a.raw(last) == ",")
+                        .then(|| person_at(a, last + 1).map(|(p, _)| p))
+                        .flatten()
+                })
+                // "Chairman of the Board and CEO of the Centre": the same person's titles.
+                .or_else(|| match found.last() {
+                    Some((before, _, beside))
+                        if before.end + 1 == from && a.word(from - 1) == "and" =>
+                    {
+                        *beside
+                    }
+                    _ => None,
+                });
+            found.push((from..last, i..last, beside));
             i = last;
         }
     }
-    for (range, title) in found {
-        let label = a.text_of(title.clone()).to_string();
-        let key = a.key_of(title);
-        let person = a.entity(EntityKind::Person, &key, &label, None);
+    for (range, title, beside) in found {
+        let person = beside.unwrap_or_else(|| {
+            let label = a.text_of(title.clone()).to_string();
+            a.entity(EntityKind::Person, &a.key_of(title), &label, None)
+        });
         a.add_mention(range, person);
     }
 }
@@ -292,6 +317,37 @@ fn mention_ending_before(a: &Analysis<'_>, k: usize) -> Option<(usize, EntityId)
     (m.tokens.end == k && !hyphenated).then_some((m.tokens.start, m.entity))
 }
 
+/// Role heads that are occupations, held in no nation: a demonym before them is a nationality.
+const OCCUPATIONS: &[&str] = &[
+    "analyst",
+    "anchor",
+    "barrister",
+    "cleric",
+    "columnist",
+    "commentator",
+    "correspondent",
+    "doctor",
+    "economist",
+    "editor",
+    "host",
+    "journalist",
+    "lawyer",
+    "lecturer",
+    "monk",
+    "nurse",
+    "pastor",
+    "presenter",
+    "priest",
+    "producer",
+    "professor",
+    "publisher",
+    "rabbi",
+    "reporter",
+    "researcher",
+    "reverend",
+    "scientist",
+];
+
 /// The organisation written just before a role starting at `r0`, and where that reference starts.
 fn org_before(a: &Analysis<'_>, r0: usize) -> Option<(OrgRef, usize)> {
     if let Some((start, id)) = mention_ending_before(a, r0).filter(|(_, id)| is_org_like(a, *id)) {
@@ -342,7 +398,14 @@ fn role_fact(
     role: String,
 ) -> Option<Candidate> {
     let role_text = a.text_of(r0..r1).to_string();
-    let before = org_before(a, r0);
+    // "French physician", "a Pentecostal pastor": before an occupation a demonym or creed
+    // only says where someone is from; a nation has ministers, not doctors.
+    let occupation = role
+        .rsplit(' ')
+        .next()
+        .is_some_and(|head| OCCUPATIONS.contains(&head));
+    let before =
+        org_before(a, r0).filter(|(o, _)| !(occupation && matches!(o, OrgRef::Demonym(_))));
     let np_start = before.map_or(r0, |(_, s)| s);
     let mut det = np_start;
     while det > 0 && DETERMINERS.contains(&a.word(det - 1)) {

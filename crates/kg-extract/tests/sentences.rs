@@ -886,3 +886,40 @@ fn a_capitalised_title_of_an_organisation_names_its_holder() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn titles_in_apposition_name_the_person_beside_them() {
+    let text = "Maria Lopez, Chairman of the Board and CEO of the Harbour Innovation Centre, \
+                spoke on Monday. The Governor of Texas, Ann Ross, signed the bill.";
+    let ex = extract(text);
+    let of = |t: &str| {
+        ex.mentions
+            .iter()
+            .find(|m| m.text == t)
+            .map(|m| label(&ex, m.entity))
+            .unwrap_or_else(|| panic!("{t}: {:?}", kinds_and_texts(&ex)))
+    };
+    assert_eq!(of("Chairman of the Board"), "Maria Lopez");
+    assert_eq!(of("CEO of the Harbour Innovation Centre"), "Maria Lopez");
+    assert_eq!(of("The Governor of Texas"), "Ann Ross");
+    assert_eq!(
+        of("the Harbour Innovation Centre"),
+        "Harbour Innovation Centre"
+    );
+    assert_eq!(
+        roles(text),
+        [
+            role("Ann Ross", "governor", "Texas"),
+            role("Maria Lopez", "chair", "Board")
+        ]
+    );
+}
+
+#[test]
+fn a_nationality_before_an_occupation_is_no_organisation() {
+    assert!(roles("The French physician Paul Girard treated the patient.").is_empty());
+    assert_eq!(
+        roles("The French ambassador Paul Girard arrived.")[..],
+        [role("Paul Girard", "ambassador", "France")]
+    );
+}
