@@ -893,11 +893,10 @@ fn titles_in_apposition_name_the_person_beside_them() {
                 spoke on Monday. The Governor of Texas, Ann Ross, signed the bill.";
     let ex = extract(text);
     let of = |t: &str| {
-        ex.mentions
-            .iter()
-            .find(|m| m.text == t)
-            .map(|m| label(&ex, m.entity))
-            .unwrap_or_else(|| panic!("{t}: {:?}", kinds_and_texts(&ex)))
+        ex.mentions.iter().find(|m| m.text == t).map_or_else(
+            || panic!("{t}: {:?}", kinds_and_texts(&ex)),
+            |m| label(&ex, m.entity),
+        )
     };
     assert_eq!(of("Chairman of the Board"), "Maria Lopez");
     assert_eq!(of("CEO of the Harbour Innovation Centre"), "Maria Lopez");
