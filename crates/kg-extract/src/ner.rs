@@ -1032,6 +1032,18 @@ fn classify(
             return;
         }
     }
+    // "the Irving Police Department and Stephenville High School": a name that ends with its
+    // head word right before "and", and another with its own.
+    if let Some(and) = (start + 2..end.saturating_sub(2))
+        .find(|&k| a.word(k) == "and" && is_org_head(a, k - 1))
+        .filter(|_| splittable)
+    {
+        if (and + 1..end).any(|k| is_org_head(a, k) || PLACE_HEADS.contains(&a.word(k))) {
+            classify(a, start..and, sentence_start, typed, pending);
+            classify(a, and + 1..end, sentence_start, typed, pending);
+            return;
+        }
+    }
     // "Amnesty International and Human Rights Watch", "the BBC and the Associated Press": two
     // names joined by "and" when the first is a known organisation or place on its own, and
     // the second starts with "the", is known too, or has no organisation word that the "and"
@@ -1175,7 +1187,66 @@ fn classify(
 /// Places named inside an organisation's name ("University of California", "Ankara University",
 /// "the Brooklyn Paper") are mentions of those places too.
 fn nested_places(a: &Analysis<'_>, org: Range<usize>, typed: &mut Vec<(Range<usize>, Typed)>) {
-    nested_known(a, org, typed, false);
+    let before = typed.len();
+    nested_known(a, org.clone(), typed, false);
+    // "the Irving Police Department", "Stephenville High School": a local institution is
+    // named after its town, listed or not.
+    if typed[before..].iter().all(|(r, _)| r.start > org.start + 1) {
+        if let Some(town) = local_institution_town(a, &org) {
+            let canonical = a.text_of(town.clone()).to_string();
+            typed.push((
+                town,
+                Typed::Place {
+                    canonical,
+                    place_type: PlaceType::City,
+                    alias: false,
+                },
+            ));
+        }
+    }
+}
+
+/// Words after a town's name that make a local institution of it.
+const LOCAL_INSTITUTIONS: &[&[&str]] = &[
+    &["police"],
+    &["fire", "department"],
+    &["sheriff"],
+    &["sheriff's"],
+    &["county", "sheriff"],
+    &["high", "school"],
+    &["middle", "school"],
+    &["elementary", "school"],
+    &["school", "district"],
+    &["independent", "school", "district"],
+    &["unified", "school", "district"],
+    &["public", "schools"],
+    &["city", "council"],
+    &["town", "council"],
+    &["public", "library"],
+    &["chamber", "of", "commerce"],
+    &["international", "airport"],
+    &["regional", "airport"],
+];
+
+/// The town (one or two capitalised words, not a given name and a surname: "John Glenn High
+/// School") at the front of a local institution's name.
+fn local_institution_town(a: &Analysis<'_>, org: &Range<usize>) -> Option<Range<usize>> {
+    let start = if a.word(org.start) == "the" {
+        org.start + 1
+    } else {
+        org.start
+    };
+    (start + 1..(start + 3).min(org.end)).find_map(|k| {
+        let head = LOCAL_INSTITUTIONS.iter().any(|words| {
+            k + words.len() <= org.end && words.iter().enumerate().all(|(j, w)| a.word(k + j) == *w)
+        });
+        let town = (start..k).all(|t| {
+            a.is_capitalized(t)
+                && !a.lexicon.is_org_word(a.word(t))
+                && !a.lexicon.is_common_word(a.word(t))
+        }) && !(k - start == 2 && a.lexicon.is_first_name(a.word(start)));
+        (head && town).then_some(start..k)
+    })
 }
 
 /// Known places and organisations named inside a longer name that is none of theirs (an event,

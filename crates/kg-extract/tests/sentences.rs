@@ -922,3 +922,26 @@ fn a_nationality_before_an_occupation_is_no_organisation() {
         [role("Paul Girard", "ambassador", "France")]
     );
 }
+
+#[test]
+fn local_institutions_name_their_towns_and_stay_apart() {
+    let text = "The Irving Police Department and Stephenville High School were closed, and \
+                students at John Glenn High School stayed home.";
+    let ex = extract(text);
+    let texts = kinds_and_texts(&ex);
+    assert_has(
+        &texts,
+        &[
+            (EntityKind::Organization, "The Irving Police Department"),
+            (EntityKind::Place, "Irving"),
+            (EntityKind::Organization, "Stephenville High School"),
+            (EntityKind::Place, "Stephenville"),
+            (EntityKind::Organization, "John Glenn High School"),
+        ],
+    );
+    // Named after a person, not a town.
+    assert!(
+        !texts.contains(&(EntityKind::Place, "John Glenn")),
+        "{texts:?}"
+    );
+}
