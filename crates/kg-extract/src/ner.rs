@@ -1032,9 +1032,10 @@ fn classify(
             return;
         }
     }
-    // "the Irving Police Department and Stephenville High School": a name that ends with its
-    // head word right before "and", and another with its own.
-    if let Some(and) = (start + 2..end.saturating_sub(2))
+    // "the Irving Police Department and Stephenville High School": a name of three words or
+    // more that ends with its head word right before "and", and another with its own (but
+    // "Ukraine's National Security and Defense Council" is one name).
+    if let Some(and) = (start + 3..end.saturating_sub(2))
         .find(|&k| a.word(k) == "and" && is_org_head(a, k - 1))
         .filter(|_| splittable)
     {
