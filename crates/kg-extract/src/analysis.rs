@@ -45,6 +45,9 @@ pub struct Analysis<'t> {
     /// Folded words written somewhere in the text next to another capitalised word, built at
     /// first use (see [`Analysis::in_longer_name`]).
     in_longer_name: std::cell::OnceCell<std::collections::HashSet<String>>,
+    /// Folded names of the storms the text names ("Katrina" in "Hurricane Katrina"), built at
+    /// first use (see [`Analysis::is_storm_name`]).
+    storm_names: std::cell::OnceCell<std::collections::HashSet<String>>,
 }
 
 impl<'t> Analysis<'t> {
@@ -73,6 +76,7 @@ impl<'t> Analysis<'t> {
             index: HashMap::new(),
             facts: Vec::new(),
             in_longer_name: std::cell::OnceCell::new(),
+            storm_names: std::cell::OnceCell::new(),
         }
     }
 
@@ -86,6 +90,28 @@ impl<'t> Analysis<'t> {
                     if self.is_capitalized(i) && self.is_capitalized(i - 1) {
                         set.insert(self.folded[i].clone());
                         set.insert(self.folded[i - 1].clone());
+                    }
+                }
+                set
+            })
+            .contains(word)
+    }
+
+    /// Whether the folded word `word` is the name of a storm somewhere in the text: written
+    /// after "Hurricane", "Cyclone", "Typhoon" or "Storm" ("Storm Ciara", "Hurricane
+    /// Florence"), so that on its own it names no person or place either.
+    pub fn is_storm_name(&self, word: &str) -> bool {
+        self.storm_names
+            .get_or_init(|| {
+                let mut set = std::collections::HashSet::new();
+                for i in 1..self.tokens.len() {
+                    if self.is_capitalized(i)
+                        && matches!(
+                            self.word(i - 1),
+                            "hurricane" | "cyclone" | "typhoon" | "storm" | "superstorm"
+                        )
+                    {
+                        set.insert(self.folded[i].clone());
                     }
                 }
                 set

@@ -892,6 +892,10 @@ fn classify(
     typed: &mut Vec<(Range<usize>, Typed)>,
     pending: &mut Vec<Pending>,
 ) {
+    // A storm's name ("Florence" after "Hurricane Florence") is no person or place.
+    if is_storm(a, &run) {
+        return;
+    }
     // A known place as a whole, "The Hague" included; but a lone sentence-initial ordinary
     // word is only a place when it names a country ("Reading the report" is not about Reading).
     let lone_ordinary = run.len() == 1
@@ -1396,6 +1400,9 @@ fn classify_name(
     typed: &mut Vec<(Range<usize>, Typed)>,
     pending: &mut Vec<Pending>,
 ) {
+    if is_storm(a, &range) {
+        return;
+    }
     // "at Arlington Amneh Jafari", "of Houston Mary Lee": a known place, then a person's name.
     if let Some(split) = place_then_person(a, &range) {
         classify_name(a, range.start..split, false, typed, pending);
@@ -1554,6 +1561,24 @@ fn classify_name(
         acronym: false,
         scores: Some(scores),
     });
+}
+
+/// Whether the run (a storm word and a name, or the name alone, after any "the") names a
+/// storm: "Hurricane Katrina", "Storm Ciara", and "Katrina" on its own after either.
+fn is_storm(a: &Analysis<'_>, run: &Range<usize>) -> bool {
+    let mut start = run.start;
+    if a.word(start) == "the" {
+        start += 1;
+    }
+    if run.end == start + 2
+        && matches!(
+            a.word(start),
+            "hurricane" | "cyclone" | "typhoon" | "storm" | "superstorm"
+        )
+    {
+        start += 1;
+    }
+    run.end == start + 1 && a.is_storm_name(a.word(start))
 }
 
 /// Whether the folded word is a demonym ("german") or another capitalised adjective of a

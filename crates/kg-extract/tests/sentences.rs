@@ -945,3 +945,24 @@ fn local_institutions_name_their_towns_and_stay_apart() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn storms_are_no_people_or_places() {
+    let text = "Hurricane Florence flooded towns in North Carolina. Florence weakened on Sunday, \
+                and Storm Ciara closed roads in Wales, officials said.";
+    let ex = extract(text);
+    let texts = kinds_and_texts(&ex);
+    assert_has(
+        &texts,
+        &[
+            (EntityKind::Place, "North Carolina"),
+            (EntityKind::Place, "Wales"),
+        ],
+    );
+    for storm in ["Florence", "Hurricane Florence", "Ciara", "Storm Ciara"] {
+        assert!(
+            !texts.iter().any(|(_, t)| *t == storm),
+            "{storm}: {texts:?}"
+        );
+    }
+}
