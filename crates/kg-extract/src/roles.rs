@@ -111,12 +111,33 @@ fn offices_as_people(a: &mut Analysis<'_>) {
         let mut i = sentence.start;
         while i < sentence.end {
             let next = i + 1;
+            // "Virginia's Attorney General", "the United Nations Secretary-General": the
+            // organisation or place first, then the title.
+            let owner = (i > sentence.start)
+                .then(|| {
+                    mention_ending_before(a, i)
+                        .or_else(|| {
+                            (a.is_possessive(i - 1) && i > sentence.start + 1)
+                                .then(|| mention_ending_before(a, i - 1))
+                                .flatten()
+                        })
+                        .filter(|(start, id)| {
+                            *start >= sentence.start
+                                && matches!(
+                                    a.entity_data(*id).kind,
+                                    EntityKind::Organization | EntityKind::Place
+                                )
+                        })
+                        .map(|(start, _)| start)
+                })
+                .flatten();
             // Not inside a longer name or compound ("Lord President", "Director-General"),
             // and not the office someone seeks ("the nominee for Governor of Ohio").
             let skip = !a.is_capitalized(i)
                 || (i > sentence.start && a.word(i - 1) == "for")
                 || a.mention_at[i].is_some()
-                || (i > sentence.start
+                || (owner.is_none()
+                    && i > sentence.start
                     && ((a.is_capitalized(i - 1) && a.word(i - 1) != "the")
                         || a.raw(i - 1) == "-"));
             let Some((end, _)) = (!skip)
@@ -132,6 +153,31 @@ fn offices_as_people(a: &mut Analysis<'_>) {
                 i = next;
                 continue;
             };
+            if let Some(start) = owner {
+                // A title before a name is that person's ("NASA Administrator Charles Bolden").
+                if !a.is_capitalized(end) && !matches!(a.word(end), "of" | "for") {
+                    let from = if start > sentence.start && a.word(start - 1) == "the" {
+                        start - 1
+                    } else {
+                        start
+                    };
+                    let beside = (from > sentence.start && a.raw(from - 1) == ",")
+                        .then(|| person_ending_before(a, from - 1).map(|(p, _)| p))
+                        .flatten()
+                        .or_else(|| {
+                            (a.raw(end) == ",")
+                                .then(|| person_at(a, end + 1).map(|(p, _)| p))
+                                .flatten()
+                        });
+                    found.push((from..end, start..end, beside));
+                    i = end;
+                    continue;
+                }
+                if a.is_capitalized(i - 1) {
+                    i = next;
+                    continue;
+                }
+            }
             if !matches!(a.word(end), "of" | "for") {
                 i = next;
                 continue;

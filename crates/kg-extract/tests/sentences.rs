@@ -349,13 +349,20 @@ fn talks_on_topics_and_paragraph_datelines() {
 }
 
 #[test]
-fn bare_titles_are_not_people_and_initials_stay_in_names() {
+fn titles_name_their_holders_and_initials_stay_in_names() {
     let text = "Lena Marsh, the Transport Ministry Spokesperson, said the line would reopen. \
                 Ohio's Attorney General had asked for it, and President John F. Kennedy once rode it \
                 with O.J. Darrow.";
+    // A title with its organisation names a person: the one beside it ("Lena Marsh, the
+    // Transport Ministry Spokesperson"), else the office holder, known by the title.
     assert_eq!(
         names(text, EntityKind::Person),
-        ["John F. Kennedy", "Lena Marsh", "O.J. Darrow"]
+        [
+            "John F. Kennedy",
+            "Lena Marsh",
+            "O.J. Darrow",
+            "Ohio's Attorney General"
+        ]
     );
     assert!(names(text, EntityKind::Place).contains(&"Ohio".to_string()));
 }
@@ -965,4 +972,27 @@ fn storms_are_no_people_or_places() {
             "{storm}: {texts:?}"
         );
     }
+}
+
+#[test]
+fn an_organisation_or_place_before_a_title_names_its_holder() {
+    let text = "Virginia's Attorney General said the law was clear. The United Nations \
+                Secretary-General warned of famine. NASA Administrator Charles Bolden agreed.";
+    let ex = extract(text);
+    let texts = kinds_and_texts(&ex);
+    assert_has(
+        &texts,
+        &[
+            (EntityKind::Person, "Virginia's Attorney General"),
+            (EntityKind::Place, "Virginia's"),
+            (EntityKind::Person, "The United Nations Secretary-General"),
+            (EntityKind::Organization, "United Nations"),
+            (EntityKind::Person, "Charles Bolden"),
+        ],
+    );
+    // Before a name, the title is that person's.
+    assert!(
+        !texts.iter().any(|(_, t)| t.contains("Administrator")),
+        "{texts:?}"
+    );
 }
