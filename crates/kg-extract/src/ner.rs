@@ -1314,7 +1314,8 @@ fn strip_titles(
         if let Some((role_stop, _)) = role_end(a, start, end) {
             // The longest title first ("Secretary of State", not the honorific "Secretary").
             // A title alone ("the State Department Spokesperson", "Virginia's Attorney
-            // General") names no one.
+            // General") is no name here; `roles::offices_as_people` makes it a mention of its
+            // holder.
             start = role_stop;
             if a.raw(start) == "." && a.tokens[start - 1].span.end == a.tokens[start].span.start {
                 start += 1;
