@@ -131,12 +131,23 @@ fn offices_as_people(a: &mut Analysis<'_>) {
                         .map(|(start, _)| start)
                 })
                 .flatten();
+            // "Mr. President", "Madam Speaker": a person addressed by the title.
+            let honorific = (i > sentence.start + 1 && a.raw(i - 1) == ".")
+                .then(|| i - 2)
+                .or_else(|| (i > sentence.start).then(|| i - 1))
+                .filter(|&h| {
+                    matches!(
+                        a.word(h),
+                        "mr" | "mister" | "madam" | "madame" | "mrs" | "ms"
+                    )
+                });
             // Not inside a longer name or compound ("Lord President", "Director-General"),
             // and not the office someone seeks ("the nominee for Governor of Ohio").
             let skip = !a.is_capitalized(i)
                 || (i > sentence.start && a.word(i - 1) == "for")
                 || a.mention_at[i].is_some()
                 || (owner.is_none()
+                    && honorific.is_none()
                     && i > sentence.start
                     && ((a.is_capitalized(i - 1) && a.word(i - 1) != "the")
                         || a.raw(i - 1) == "-"));
@@ -153,6 +164,13 @@ fn offices_as_people(a: &mut Analysis<'_>) {
                 i = next;
                 continue;
             };
+            if let Some(h) = honorific {
+                if !a.is_capitalized(end) && a.mention_at[h].is_none() {
+                    found.push((h..end, h..end, None));
+                    i = end;
+                    continue;
+                }
+            }
             if let Some(start) = owner {
                 // A title before a name is that person's ("NASA Administrator Charles Bolden").
                 if !a.is_capitalized(end) && !matches!(a.word(end), "of" | "for") {

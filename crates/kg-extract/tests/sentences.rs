@@ -996,3 +996,19 @@ fn an_organisation_or_place_before_a_title_names_its_holder() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_title_after_mr_or_madam_is_the_person_addressed() {
+    let text = "\"Thank you, Madam Speaker,\" she said. Mr. President, the nation is waiting. \
+                Mr. Okafor agreed.";
+    let ex = extract(text);
+    let texts = kinds_and_texts(&ex);
+    assert_has(
+        &texts,
+        &[
+            (EntityKind::Person, "Madam Speaker"),
+            (EntityKind::Person, "Mr. President"),
+            (EntityKind::Person, "Okafor"),
+        ],
+    );
+}
