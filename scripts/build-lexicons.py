@@ -82,7 +82,7 @@ we'd they'd i'll you'll he'll she'll we'll they'll there's here's that's what's 
 where's when's how's let's
 not n't never always often sometimes usually here there where when why how then now
 just only even still already again ever very quite rather really almost about
-yes no oh well okay ok
+yes no oh well okay ok hey hi hello thanks dear wow yeah uh um hmm bye goodbye please
 """.split()
 
 # Head words of organisation names, written by hand (lowercase, no trailing period).
