@@ -135,6 +135,7 @@ const PLACE_HEADS: &[&str] = &[
     "bay",
     "beach",
     "canyon",
+    "crater",
     "desert",
     "forest",
     "harbour",
@@ -1843,15 +1844,17 @@ fn quoted(a: &Analysis<'_>, range: &Range<usize>) -> bool {
     before > 0 && is_quote(before - 1) && is_quote(after)
 }
 
-/// Whether the run at `start` is the title of a work its kind names just before: "the film
-/// The Lookout", "the novel Atonement", "the TV series The Crown" (no person, organisation or
-/// place, though a known name inside it still counts).
+/// Whether the run at `start` is the title of a work or the name of a craft its kind names just
+/// before: "the film The Lookout", "the TV series The Crown", "the rover Curiosity", "the
+/// browser Firefox" (no person, organisation or place, though a known name inside it still
+/// counts).
 fn names_a_work(a: &Analysis<'_>, start: usize) -> bool {
     const WORKS: &[&str] = &[
         "album",
         "anthology",
         "biopic",
         "book",
+        "browser",
         "comedy",
         "documentary",
         "drama",
@@ -1866,11 +1869,20 @@ fn names_a_work(a: &Analysis<'_>, start: usize) -> bool {
         "opera",
         "painting",
         "poem",
+        "rover",
+        "satellite",
         "serial",
         "series",
+        "ship",
+        "shuttle",
         "sitcom",
         "song",
+        "spacecraft",
+        "submarine",
+        "telescope",
         "thriller",
+        "vessel",
+        "yacht",
     ];
     let mut k = start;
     if k > 0 && a.word(k - 1) == "the" {

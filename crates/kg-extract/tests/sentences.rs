@@ -1012,3 +1012,24 @@ fn a_title_after_mr_or_madam_is_the_person_addressed() {
         ],
     );
 }
+
+#[test]
+fn named_craft_are_no_people_and_planets_are_places() {
+    let text = "The Mars rover Curiosity landed in Gale Crater, and the space shuttle \
+                Endeavour docked with the station.";
+    let ex = extract(text);
+    let texts = kinds_and_texts(&ex);
+    assert_has(
+        &texts,
+        &[
+            (EntityKind::Place, "Mars"),
+            (EntityKind::Place, "Gale Crater"),
+        ],
+    );
+    for craft in ["Curiosity", "Endeavour"] {
+        assert!(
+            !texts.iter().any(|(_, t)| *t == craft),
+            "{craft}: {texts:?}"
+        );
+    }
+}
