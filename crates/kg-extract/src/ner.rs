@@ -552,6 +552,14 @@ fn acronym_definitions(
         if settled {
             continue;
         }
+        // "Radio Frequency Interference (RFI)", "Open Educational Resources (OER)": a thing,
+        // not a body, when it has no organisation word and the typer reads no name in it.
+        if !run.clone().any(|k| is_org_head(a, k))
+            && crate::typer::best(&Typer::builtin().class_scores(a, &run)).0 == crate::typer::NONE
+        {
+            pending.retain(|p| p.tokens.start != t);
+            continue;
+        }
         typed.retain(|(r, _)| !(r.start >= run.start && r.end <= run.end));
         pending.retain(|p| !(p.tokens.start >= run.start && p.tokens.end <= run.end));
         nested_places(a, run.clone(), typed);

@@ -1033,3 +1033,24 @@ fn named_craft_are_no_people_and_planets_are_places() {
         );
     }
 }
+
+#[test]
+fn an_acronym_of_a_thing_is_no_organisation() {
+    let text = "Teachers use Open Educational Resources (OER) in class, said Dana Whitlock of \
+                Kestrel Dynamics (KD).";
+    let ex = extract(text);
+    let texts = kinds_and_texts(&ex);
+    assert_has(
+        &texts,
+        &[
+            (EntityKind::Organization, "Kestrel Dynamics"),
+            (EntityKind::Person, "Dana Whitlock"),
+        ],
+    );
+    assert!(
+        !texts
+            .iter()
+            .any(|(_, t)| t.contains("Educational") || *t == "OER"),
+        "{texts:?}"
+    );
+}
