@@ -924,12 +924,15 @@ fn classify(
         typed.push((run, place));
         return;
     }
+    if lone_ordinary && place_of(a, run.clone()).is_some() {
+        return;
+    }
     if !lone_ordinary && organization_of(a, run.clone()) {
         nested_places(a, run.clone(), typed);
         typed.push((run, Typed::Organization));
         return;
     }
-    if let Some(known) = known_of(a, run.clone()) {
+    if let Some(known) = known_of(a, run.clone()).filter(|_| !lone_ordinary) {
         let organization = matches!(known, Typed::Organization);
         typed.push((run.clone(), known));
         if organization {

@@ -1054,3 +1054,18 @@ fn an_acronym_of_a_thing_is_no_organisation() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_sentence_initial_ordinary_word_is_no_town() {
+    let text = "It was late. Reading the report took hours. Nice job, everyone. Later she \
+                moved to Reading.";
+    let ex = extract(text);
+    let places: Vec<_> = ex
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Place)
+        .map(|m| (m.text.as_str(), m.span.start))
+        .collect();
+    let moved = text.rfind("Reading").expect("Reading");
+    assert_eq!(places, [("Reading", moved)], "{:?}", kinds_and_texts(&ex));
+}
