@@ -794,8 +794,9 @@ fn known_of(a: &Analysis<'_>, range: Range<usize>) -> Option<Typed> {
         return None;
     }
     let first = a.word(range.start);
-    // "Soviet", "European": adjectives, which some corpora tag as places; no names here either.
-    if range.len() == 1 && is_adjective(a, first) {
+    // "Soviet", "European", "Latin American": adjectives, which some corpora tag as places; no
+    // names here either.
+    if is_adjective_phrase(a, &range) {
         return None;
     }
     let titled =
@@ -1487,10 +1488,8 @@ fn classify_name(
         // A lone letter is an initial or a label ("Plan B"), not a name.
         return;
     }
-    if (range.len() == 1 && is_adjective(a, a.word(first)))
-        || (range.len() == 2 && a.lexicon.demonym(&a.key_of(range.clone())).is_some())
-    {
-        // "German", "Ukrainian", "European", "Soviet": adjectives, not names of their own.
+    if is_adjective_phrase(a, &range) {
+        // "German", "European", "Soviet", "Latin American": adjectives, not names of their own.
         return;
     }
     if range.len() == 1 && is_acronym(a.raw(first)) {
@@ -1592,6 +1591,34 @@ fn is_storm(a: &Analysis<'_>, run: &Range<usize>) -> bool {
         start += 1;
     }
     run.end == start + 1 && a.is_storm_name(a.word(start))
+}
+
+/// Whether the run is an adjective of a nation, people or region: one word ("German",
+/// "Soviet"), a two-word demonym ("South Korean"), or a region's adjective ("Latin American",
+/// "Middle Eastern", "Southeast Asian").
+fn is_adjective_phrase(a: &Analysis<'_>, range: &Range<usize>) -> bool {
+    const REGION_FIRSTS: &[&str] = &[
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "latin",
+        "middle",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    ];
+    match range.len() {
+        1 => is_adjective(a, a.word(range.start)),
+        2 => {
+            a.lexicon.demonym(&a.key_of(range.clone())).is_some()
+                || (REGION_FIRSTS.contains(&a.word(range.start))
+                    && is_adjective(a, a.word(range.start + 1)))
+        }
+        _ => false,
+    }
 }
 
 /// Whether the folded word is a demonym ("german") or another capitalised adjective of a
