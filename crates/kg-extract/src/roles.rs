@@ -174,19 +174,8 @@ fn offices_as_people(a: &mut Analysis<'_>) {
             if let Some(start) = owner {
                 // A title before a name is that person's ("NASA Administrator Charles Bolden").
                 if !a.is_capitalized(end) && !matches!(a.word(end), "of" | "for") {
-                    let from = if start > sentence.start && a.word(start - 1) == "the" {
-                        start - 1
-                    } else {
-                        start
-                    };
-                    let beside = (from > sentence.start && a.raw(from - 1) == ",")
-                        .then(|| person_ending_before(a, from - 1).map(|(p, _)| p))
-                        .flatten()
-                        .or_else(|| {
-                            (a.raw(end) == ",")
-                                .then(|| person_at(a, end + 1).map(|(p, _)| p))
-                                .flatten()
-                        });
+                    let from = with_article(a, sentence.start, start);
+                    let beside = in_apposition(a, sentence.start, from, end);
                     found.push((from..end, start..end, beside));
                     i = end;
                     continue;
@@ -221,21 +210,8 @@ fn offices_as_people(a: &mut Analysis<'_>) {
                 i = next;
                 continue;
             }
-            let from = if i > sentence.start && a.word(i - 1) == "the" {
-                i - 1
-            } else {
-                i
-            };
-            // "Maria Lopez, Chairman of the Board …" or "…, Director of the Institute, Ana
-            // Reyes": a title in apposition names the person beside it.
-            let beside = (from > sentence.start && a.raw(from - 1) == ",")
-                .then(|| person_ending_before(a, from - 1).map(|(p, _)| p))
-                .flatten()
-                .or_else(|| {
-                    (a.raw(last) == ",")
-                        .then(|| person_at(a, last + 1).map(|(p, _)| p))
-                        .flatten()
-                })
+            let from = with_article(a, sentence.start, i);
+            let beside = in_apposition(a, sentence.start, from, last)
                 // "Chairman of the Board and CEO of the Centre": the same person's titles.
                 .or_else(|| match found.last() {
                     Some((before, _, beside))
@@ -256,6 +232,33 @@ fn offices_as_people(a: &mut Analysis<'_>) {
         });
         a.add_mention(range, person);
     }
+}
+
+/// Token `k`, or the "the" just before it in its sentence.
+fn with_article(a: &Analysis<'_>, sentence_start: usize, k: usize) -> usize {
+    if k > sentence_start && a.word(k - 1) == "the" {
+        k - 1
+    } else {
+        k
+    }
+}
+
+/// The person a title over tokens `from..end` stands in apposition to: "Maria Lopez, Chairman
+/// of the Board" or "the Governor of Texas, Ann Ross".
+fn in_apposition(
+    a: &Analysis<'_>,
+    sentence_start: usize,
+    from: usize,
+    end: usize,
+) -> Option<EntityId> {
+    (from > sentence_start && a.raw(from - 1) == ",")
+        .then(|| person_ending_before(a, from - 1).map(|(p, _)| p))
+        .flatten()
+        .or_else(|| {
+            (a.raw(end) == ",")
+                .then(|| person_at(a, end + 1).map(|(p, _)| p))
+                .flatten()
+        })
 }
 
 /// "The minister", "the President": a title after "the", with no name after it, is a mention of
