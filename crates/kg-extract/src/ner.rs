@@ -928,7 +928,12 @@ fn classify(
     if lone_ordinary && place_of(a, run.clone()).is_some() {
         return;
     }
-    if !lone_ordinary && organization_of(a, run.clone()) {
+    // A well-known organisation spelled like a word is one when it speaks or owns at the start
+    // of a sentence too ("Apple said", "Apple's shares").
+    let speaks = SAYING.contains(&a.word(run.end))
+        || matches!(a.word(run.end), "announced" | "reported")
+        || a.is_possessive(run.end);
+    if (!lone_ordinary || speaks) && organization_of(a, run.clone()) {
         nested_places(a, run.clone(), typed);
         typed.push((run, Typed::Organization));
         return;

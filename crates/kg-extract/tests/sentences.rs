@@ -1070,3 +1070,10 @@ fn a_sentence_initial_ordinary_word_is_no_town() {
     let moved = text.rfind("Reading").expect("Reading");
     assert_eq!(places, [("Reading", moved)], "{:?}", kinds_and_texts(&ex));
 }
+
+#[test]
+fn a_known_organisation_spelled_like_a_word_speaks_at_a_sentence_start() {
+    let ex = extract("Apple said on Monday that sales rose. Apple pie is sweet.");
+    let texts = kinds_and_texts(&ex);
+    assert_eq!(texts, [(EntityKind::Organization, "Apple")], "{texts:?}");
+}
