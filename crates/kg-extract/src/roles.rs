@@ -114,21 +114,9 @@ fn offices_as_people(a: &mut Analysis<'_>) {
             // "Virginia's Attorney General", "the United Nations Secretary-General": the
             // organisation or place first, then the title.
             let owner = (i > sentence.start)
-                .then(|| {
-                    mention_ending_before(a, i)
-                        .or_else(|| {
-                            (a.is_possessive(i - 1) && i > sentence.start + 1)
-                                .then(|| mention_ending_before(a, i - 1))
-                                .flatten()
-                        })
-                        .filter(|(start, id)| {
-                            *start >= sentence.start
-                                && matches!(
-                                    a.entity_data(*id).kind,
-                                    EntityKind::Organization | EntityKind::Place
-                                )
-                        })
-                        .map(|(start, _)| start)
+                .then(|| match org_before(a, i) {
+                    Some((OrgRef::Entity(_), start)) if start >= sentence.start => Some(start),
+                    _ => None,
                 })
                 .flatten();
             // "Mr. President", "Madam Speaker": a person addressed by the title.
@@ -189,19 +177,8 @@ fn offices_as_people(a: &mut Analysis<'_>) {
                 i = next;
                 continue;
             }
-            let at = if a.word(end + 1) == "the" {
-                end + 2
-            } else {
-                end + 1
-            };
-            let office = a.mention(at).filter(|m| {
-                m.tokens.start == at
-                    && matches!(
-                        a.entity_data(m.entity).kind,
-                        EntityKind::Organization | EntityKind::Place
-                    )
-            });
-            let Some(last) = office.map(|m| m.tokens.end) else {
+            let office = mention_starting(a, end + 1).filter(|&(_, id)| is_org_like(a, id));
+            let Some(last) = office.map(|(last, _)| last) else {
                 i = next;
                 continue;
             };
@@ -298,14 +275,9 @@ fn definite_titles(a: &mut Analysis<'_>) {
             // "of Virginia", "of the Society": the organisation the title belongs to.
             let mut organization = None;
             if a.is_capitalized(title_start) && matches!(a.word(end), "of" | "for") {
-                let at = if a.word(end + 1) == "the" {
-                    end + 2
-                } else {
-                    end + 1
-                };
-                if let Some(m) = a.mention(at).filter(|m| m.tokens.start == at) {
-                    organization = Some(m.entity);
-                    end = m.tokens.end;
+                if let Some((last, id)) = mention_starting(a, end + 1) {
+                    organization = Some(id);
+                    end = last;
                 }
             }
             // A name, an "of" or an organisation after the title: a title of someone else or
@@ -371,6 +343,14 @@ fn is_org_like(a: &Analysis<'_>, id: EntityId) -> bool {
         a.entity_data(id).kind,
         EntityKind::Organization | EntityKind::Place
     )
+}
+
+/// The mention that starts at token `k`, or right after a "the" there ("of the Council"): where
+/// it ends (exclusive) and its entity.
+fn mention_starting(a: &Analysis<'_>, k: usize) -> Option<(usize, EntityId)> {
+    let k = if a.word(k) == "the" { k + 1 } else { k };
+    let m = a.mention(k)?;
+    (m.tokens.start == k).then_some((m.tokens.end, m.entity))
 }
 
 /// The mention that ends just before token `k` (exclusive), if any.
@@ -494,15 +474,8 @@ fn role_fact(
     // also past a destination: "Canada's ambassador to Japan, Martin Leclerc".
     let mut k = r1;
     if matches!(a.word(k), "to" | "for") && org.is_some() {
-        let mut q = k + 1;
-        if a.word(q) == "the" {
-            q += 1;
-        }
-        if let Some(m) = a
-            .mention(q)
-            .filter(|m| m.tokens.start == q && is_org_like(a, m.entity))
-        {
-            k = m.tokens.end;
+        if let Some((last, _)) = mention_starting(a, k + 1).filter(|&(_, id)| is_org_like(a, id)) {
+            k = last;
         }
     }
     if a.raw(k) == "," {
@@ -529,18 +502,12 @@ fn role_fact(
     }
     // "… of ORG": "secretary of the Council", "the President of France, Emmanuel Macron".
     if org.is_none() && matches!(a.word(r1), "of" | "at") {
-        let mut q = r1 + 1;
-        if a.word(q) == "the" {
-            q += 1;
-        }
-        if let Some(m) = a
-            .mention(q)
-            .filter(|m| m.tokens.start == q && is_org_like(a, m.entity))
+        if let Some((last, id)) = mention_starting(a, r1 + 1).filter(|&(_, id)| is_org_like(a, id))
         {
-            org = Some(OrgRef::Entity(m.entity));
-            span_end = m.tokens.end;
+            org = Some(OrgRef::Entity(id));
+            span_end = last;
             if person.is_none() {
-                let mut k = m.tokens.end;
+                let mut k = last;
                 if a.raw(k) == "," {
                     k += 1;
                 }
