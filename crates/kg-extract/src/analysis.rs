@@ -50,6 +50,9 @@ pub struct Analysis<'t> {
     storm_names: std::cell::OnceCell<std::collections::HashSet<String>>,
 }
 
+/// Words that name a storm when a capitalised name follows ("Hurricane Florence").
+pub const STORM_WORDS: &[&str] = &["hurricane", "cyclone", "typhoon", "storm", "superstorm"];
+
 impl<'t> Analysis<'t> {
     /// Tokenize and split into sentences.
     pub fn new(text: &'t str, lexicon: &'t Lexicon) -> Self {
@@ -105,12 +108,7 @@ impl<'t> Analysis<'t> {
             .get_or_init(|| {
                 let mut set = std::collections::HashSet::new();
                 for i in 1..self.tokens.len() {
-                    if self.is_capitalized(i)
-                        && matches!(
-                            self.word(i - 1),
-                            "hurricane" | "cyclone" | "typhoon" | "storm" | "superstorm"
-                        )
-                    {
+                    if self.is_capitalized(i) && STORM_WORDS.contains(&self.word(i - 1)) {
                         set.insert(self.folded[i].clone());
                     }
                 }

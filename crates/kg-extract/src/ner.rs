@@ -1587,12 +1587,7 @@ fn is_storm(a: &Analysis<'_>, run: &Range<usize>) -> bool {
     if a.word(start) == "the" {
         start += 1;
     }
-    if run.end == start + 2
-        && matches!(
-            a.word(start),
-            "hurricane" | "cyclone" | "typhoon" | "storm" | "superstorm"
-        )
-    {
+    if run.end == start + 2 && crate::analysis::STORM_WORDS.contains(&a.word(start)) {
         start += 1;
     }
     run.end == start + 1 && a.is_storm_name(a.word(start))
